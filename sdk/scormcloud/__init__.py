@@ -1,0 +1,83 @@
+"""Typed client for the SCORM Cloud REST API v2.
+
+Example:
+
+    from scormcloud import ScormCloud
+
+    # Credentials come from SCORMCLOUD_APP_ID and SCORMCLOUD_SECRET_KEY.
+    with ScormCloud() as client:
+        course = client.courses.import_and_wait("golf", "golf.zip")
+"""
+
+from ._client import ScormCloud
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    CourseAlreadyExistsError,
+    ImportFailedError,
+    ImportTimeoutError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    NotImplementedByServerError,
+    PermissionDeniedError,
+    RateLimitError,
+    ScormCloudError,
+)
+from ._version import __version__ as __version__
+from .types import (
+    RESTART_SETTING_ID,
+    ActivityResult,
+    Course,
+    CourseActivity,
+    CourseReference,
+    ImportJob,
+    ImportResult,
+    Learner,
+    Metadata,
+    Registration,
+    RestartPolicy,
+    Score,
+    SettingItem,
+    SettingList,
+    SettingMetadata,
+)
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ActivityResult",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "Course",
+    "CourseActivity",
+    "CourseAlreadyExistsError",
+    "CourseReference",
+    "ImportFailedError",
+    "ImportJob",
+    "ImportResult",
+    "ImportTimeoutError",
+    "InternalServerError",
+    "Learner",
+    "Metadata",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotImplementedByServerError",
+    "PermissionDeniedError",
+    "RESTART_SETTING_ID",
+    "RateLimitError",
+    "Registration",
+    "RestartPolicy",
+    "Score",
+    "ScormCloud",
+    "ScormCloudError",
+    "SettingItem",
+    "SettingList",
+    "SettingMetadata",
+]
