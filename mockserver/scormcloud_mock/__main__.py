@@ -1,0 +1,5 @@
+"""Allows ``python -m scormcloud_mock serve``."""
+
+from ._cli import main
+
+main()

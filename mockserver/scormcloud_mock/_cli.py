@@ -1,0 +1,55 @@
+"""``scormcloud-mock``: run the mock as a standalone server."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from ._mock import MockScormCloud
+
+
+@click.group()
+def main() -> None:
+    """A stateful mock of the SCORM Cloud REST API v2."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=0, show_default=True, help="Port; 0 picks a free one.")
+@click.option(
+    "--app-id", default=None, help="Accept only this app id (with --secret-key)."
+)
+@click.option("--secret-key", default=None, help="Secret key that goes with --app-id.")
+@click.option(
+    "--import-job-running-polls",
+    default=1,
+    show_default=True,
+    help="Status reads an import job answers RUNNING before it finishes.",
+)
+def serve(
+    host: str,
+    port: int,
+    app_id: str | None,
+    secret_key: str | None,
+    import_job_running_polls: int,
+) -> None:
+    """Serve the API under /api/v2 until interrupted."""
+    if (app_id is None) != (secret_key is None):
+        raise click.UsageError("--app-id and --secret-key go together")
+
+    # One access line per request, from the server's own logger.
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    mock = MockScormCloud(
+        app_id=app_id,
+        secret_key=secret_key,
+        import_job_running_polls=import_job_running_polls,
+    )
+    server = mock.serve(host=host, port=port)
+    click.echo(server.base_url, nl=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        mock.close()

@@ -1,0 +1,295 @@
+"""Read an uploaded SCORM course package (a zip) the way SCORM Cloud imports one.
+
+:func:`read_package` checks every entry of the zip, streams the files into an empty
+destination directory, then parses ``imsmanifest.xml`` (see :mod:`._manifest`) into
+the course structure the mock serves.
+
+What it accepts beyond the letter of the spec, because real packages do it:
+``__MACOSX/`` and ``.DS_Store`` entries (skipped, never written), backslash
+separators, legacy (CP437 or unflagged UTF-8) entry names, zip64 entries, and a
+package zipped inside one top folder (that folder becomes the package root, with
+a warning).
+
+What it refuses with :class:`PackageError`: data that is not a zip, a zip without
+``imsmanifest.xml`` at its root, entries that would land outside the destination
+(``..`` segments, absolute paths, drive letters, symlinks), duplicate or
+conflicting entries, encrypted or unreadable entries, archives that expand past
+:class:`PackageLimits` (counted on the bytes actually written, not on the
+headers), and every manifest problem :mod:`._manifest` reports. After a refusal,
+the destination is empty again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from scormcloud_mock._manifest import Activity, ManifestError, Package, parse_manifest
+
+__all__ = ["Activity", "Package", "PackageError", "PackageLimits", "read_package"]
+
+logger = logging.getLogger(__name__)
+
+_MANIFEST = "imsmanifest.xml"
+_UTF8_NAME_FLAG = 0x800
+_ENCRYPTED_FLAG = 0x1
+_DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
+
+
+class PackageError(Exception):
+    """The upload cannot be imported; ``str()`` is a one-line reason for the user."""
+
+
+@dataclass(frozen=True)
+class PackageLimits:
+    """Bounds that keep a hostile archive from filling the disk."""
+
+    max_total_bytes: int = 1 << 30
+    max_compression_ratio: int = 200
+    ratio_checked_above_bytes: int = 1 << 20
+    max_entries: int = 100_000
+
+
+@dataclass(frozen=True)
+class _Entry:
+    info: zipfile.ZipInfo
+    path: str
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Which entries to write, and where, once the package root is known."""
+
+    files: tuple[_Entry, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Budget:
+    """Bytes written so far for one package; shared by all its entries."""
+
+    limits: PackageLimits
+    total_written: int = 0
+
+
+@dataclass
+class _BoundedWriter:
+    """A file wrapper that refuses to grow past the package's limits."""
+
+    target: BinaryIO
+    entry: _Entry
+    budget: _Budget
+    written: int = 0
+
+    def write(self, data: bytes) -> int:
+        self.written += len(data)
+        self.budget.total_written += len(data)
+        self._check()
+        return self.target.write(data)
+
+    def _check(self) -> None:
+        limits = self.budget.limits
+        if self.budget.total_written > limits.max_total_bytes:
+            raise PackageError(
+                f"the package expands to more than {limits.max_total_bytes:,} bytes"
+            )
+
+        compressed = self.entry.info.compress_size
+        too_big = self.written > limits.ratio_checked_above_bytes
+        if too_big and self.written > compressed * limits.max_compression_ratio:
+            raise PackageError(
+                f"entry {self.entry.info.filename!r} expands more than "
+                f"{limits.max_compression_ratio} times its compressed size "
+                "(possible zip bomb)"
+            )
+
+
+_DEFAULT_LIMITS = PackageLimits()
+
+
+def read_package(
+    source: Path | IO[bytes],
+    destination: Path,
+    *,
+    limits: PackageLimits = _DEFAULT_LIMITS,
+) -> Package:
+    """Extract the package in *source* into *destination* and parse its manifest.
+
+    *destination* must be an existing, empty directory. On :class:`PackageError`
+    (or any other failure) it is emptied again before the exception propagates.
+    """
+    if not destination.is_dir() or any(destination.iterdir()):
+        raise ValueError(f"{destination} is not an empty directory")
+
+    try:
+        return _import_into(source, destination, limits)
+    except BaseException:
+        _empty_directory(destination)
+        raise
+
+
+def _import_into(
+    source: Path | IO[bytes], destination: Path, limits: PackageLimits
+) -> Package:
+    with _open_zip(source) as archive:
+        layout = _layout(archive, limits)
+        _extract(archive, layout.files, destination, _Budget(limits))
+
+    try:
+        package = parse_manifest(destination / _MANIFEST)
+    except ManifestError as exc:
+        raise PackageError(str(exc)) from exc
+
+    warnings = layout.warnings + package.parser_warnings
+    return replace(package, parser_warnings=warnings)
+
+
+def _open_zip(source: Path | IO[bytes]) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+        name = repr(source.name) if isinstance(source, Path) else "the uploaded file"
+        raise PackageError(f"{name} is not a valid zip archive ({exc})") from exc
+
+
+def _empty_directory(directory: Path) -> None:
+    for child in directory.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
+# -- planning: decide every entry's fate before writing anything ------------------
+
+
+def _layout(archive: zipfile.ZipFile, limits: PackageLimits) -> _Layout:
+    infos = archive.infolist()
+    if len(infos) > limits.max_entries:
+        raise PackageError(
+            f"the package has {len(infos):,} entries; the limit is "
+            f"{limits.max_entries:,}"
+        )
+
+    entries = [entry for entry in map(_checked_entry, infos) if entry is not None]
+    files = [entry for entry in entries if not entry.path.endswith("/")]
+    _refuse_collisions(entries)
+    return _rooted(files)
+
+
+def _checked_entry(info: zipfile.ZipInfo) -> _Entry | None:
+    """Return the entry with a normalised path, or None for OS junk to skip."""
+    segments = _entry_name(info).split("/")
+    _refuse_unsafe(info, segments)
+
+    if "__MACOSX" in segments or segments[-1] == ".DS_Store":
+        return None
+    kept = [segment for segment in segments[:-1] if segment not in ("", ".")]
+    path = "/".join([*kept, segments[-1]])
+    return _Entry(info, path) if path else None
+
+
+def _refuse_unsafe(info: zipfile.ZipInfo, segments: list[str]) -> None:
+    if segments[0] == "" or _DRIVE_LETTER.match(segments[0]):
+        raise PackageError(f"entry {info.filename!r} has an absolute path")
+    if ".." in segments:
+        raise PackageError(f"entry {info.filename!r} points outside the package")
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise PackageError(f"entry {info.filename!r} is a symbolic link")
+    if info.flag_bits & _ENCRYPTED_FLAG:
+        raise PackageError(f"entry {info.filename!r} is encrypted")
+
+
+def _entry_name(info: zipfile.ZipInfo) -> str:
+    name = info.filename
+    if not info.flag_bits & _UTF8_NAME_FLAG:
+        # zipfile decoded an unflagged name as CP437; many zippers wrote UTF-8
+        # without setting the flag, and such bytes rarely pass as UTF-8 by accident.
+        try:
+            name = name.encode("cp437").decode("utf-8")
+        except UnicodeError:
+            pass
+    return name.replace("\\", "/")
+
+
+def _refuse_collisions(entries: list[_Entry]) -> None:
+    files: set[str] = set()
+    folders: set[str] = set()
+    for entry in entries:
+        path = entry.path.rstrip("/")
+        if not entry.path.endswith("/"):
+            if path in files:
+                raise PackageError(f"the package has two entries named {path!r}")
+            files.add(path)
+        folders.update(_parent_folders(entry.path))
+
+    clashes = sorted(files & folders)
+    if clashes:
+        raise PackageError(f"entry {clashes[0]!r} is both a file and a folder")
+
+
+def _parent_folders(path: str) -> list[str]:
+    segments = path.rstrip("/").split("/")
+    folders = ["/".join(segments[:end]) for end in range(1, len(segments))]
+    return folders + ([path.rstrip("/")] if path.endswith("/") else [])
+
+
+def _rooted(files: list[_Entry]) -> _Layout:
+    paths = {entry.path for entry in files}
+    if _MANIFEST in paths:
+        return _Layout(tuple(files))
+
+    top_folders = {path.partition("/")[0] for path in paths}
+    folder = next(iter(top_folders)) if len(top_folders) == 1 else ""
+    if not folder or f"{folder}/{_MANIFEST}" not in paths:
+        raise PackageError(f"no {_MANIFEST} found at the package root")
+
+    prefix = f"{folder}/"
+    moved = tuple(_Entry(entry.info, entry.path[len(prefix) :]) for entry in files)
+    warning = f"the package is inside the folder {folder!r}; used it as the root"
+    return _Layout(moved, (warning,))
+
+
+# -- extraction ---------------------------------------------------------------------
+
+
+def _extract(
+    archive: zipfile.ZipFile,
+    files: tuple[_Entry, ...],
+    destination: Path,
+    budget: _Budget,
+) -> None:
+    root = destination.resolve()
+    for entry in files:
+        target = root.joinpath(*entry.path.split("/"))
+        # Defence in depth: planning already refused anything that could escape.
+        if not target.resolve().is_relative_to(root):
+            raise PackageError(f"entry {entry.info.filename!r} escapes the package")
+        _extract_entry(archive, entry, target, budget)
+    logger.debug("extracted %d files (%d bytes)", len(files), budget.total_written)
+
+
+def _extract_entry(
+    archive: zipfile.ZipFile, entry: _Entry, target: Path, budget: _Budget
+) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with archive.open(entry.info) as source, target.open("xb") as output:
+            shutil.copyfileobj(source, _BoundedWriter(output, entry, budget))
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        EOFError,
+        OSError,
+    ) as exc:
+        raise PackageError(
+            f"entry {entry.info.filename!r} cannot be extracted: {exc}"
+        ) from exc

@@ -1,0 +1,78 @@
+"""The mock as a threaded HTTP server on loopback, for tools that need a real socket."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from types import TracebackType
+
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from ._app import MockApplication
+
+logger = logging.getLogger(__name__)
+
+
+class MockServer:
+    """Runs a :class:`MockApplication` in a background thread.
+
+    Binds ``127.0.0.1`` by default; port 0 picks a free port, which :attr:`base_url`
+    then reports.
+    """
+
+    def __init__(self, app: MockApplication, *, host: str = "127.0.0.1", port: int = 0):
+        self._app = app
+        self._host = host
+        self._port = port
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The API root, ``http://HOST:PORT/api/v2``."""
+        if self._server is None:
+            raise RuntimeError("the server is not running; call start() first")
+        return f"http://{self._host}:{self._server.server_port}/api/v2"
+
+    def start(self) -> str:
+        if self._server is None:
+            self._server = make_server(self._host, self._port, self._app, threaded=True)
+            # Daemon: a forgotten server must never keep the interpreter alive.
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, name="scormcloud-mock", daemon=True
+            )
+            self._thread.start()
+            logger.debug("mock server listening at %s", self.base_url)
+        return self.base_url
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until interrupted (the CLI's mode)."""
+        self.start()
+        assert self._thread is not None
+        try:
+            while self._thread.is_alive():
+                self._thread.join(0.5)
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop serving; calling it again does nothing."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> MockServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
