@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from werkzeug.routing import Rule
 from werkzeug.wrappers import Response
 
-from . import _wire
+from . import _course_wire as wire
 from ._errors import BadRequestError
-from ._http import Call, json_object, json_response, no_content, parse_int
+from ._http import Call, json_object, json_response, no_content, parse_int, route
+from ._settings_wire import setting_list
 
 
 def create_upload_import_job(call: Call) -> Response:
@@ -24,7 +26,7 @@ def create_upload_import_job(call: Call) -> Response:
         raise BadRequestError("The uploaded file is empty")
     upload.stream.seek(0)
 
-    job_id = call.backend.create_upload_import_job(
+    job_id = call.backend.courses.create_upload_import_job(
         course_id,
         may_create_new_version=call.query_bool("mayCreateNewVersion"),
         package=upload.stream,
@@ -33,16 +35,14 @@ def create_upload_import_job(call: Call) -> Response:
 
 
 def get_import_job_status(call: Call, import_job_id: str) -> Response:
-    job = call.backend.get_import_job(import_job_id)
-    return json_response(_wire.import_job(job, web_path_prefix="/courses"))
+    job = call.backend.courses.get_import_job(import_job_id)
+    return json_response(wire.import_job(job, web_path_prefix="/courses"))
 
 
 def get_course(call: Call, course_id: str) -> Response:
-    course = call.backend.get_course(course_id)
-    count = None
-    if call.query_bool("includeRegistrationCount"):
-        count = call.backend.count_registrations(course_id)
-    return json_response(_wire.course(course, course.latest, registration_count=count))
+    course = call.backend.courses.get_course(course_id)
+    count = _registration_count(call, course_id, None)
+    return json_response(wire.course(course, course.latest, registration_count=count))
 
 
 def delete_course(call: Call, course_id: str) -> Response:
@@ -51,17 +51,12 @@ def delete_course(call: Call, course_id: str) -> Response:
 
 
 def get_course_versions(call: Call, course_id: str) -> Response:
-    course = call.backend.get_course(course_id)
-    with_count = call.query_bool("includeRegistrationCount")
+    course = call.backend.courses.get_course(course_id)
     versions = [
-        _wire.course(
+        wire.course(
             course,
             version,
-            registration_count=call.backend.count_registrations(
-                course_id, version.version
-            )
-            if with_count
-            else None,
+            registration_count=_registration_count(call, course_id, version.version),
         )
         for version in course.versions
     ]
@@ -70,25 +65,39 @@ def get_course_versions(call: Call, course_id: str) -> Response:
 
 def get_course_version_info(call: Call, course_id: str, version_id: str) -> Response:
     number = parse_int(version_id, "versionId")
-    version = call.backend.get_course_version(course_id, number)
-    course = call.backend.get_course(course_id)
-    count = None
-    if call.query_bool("includeRegistrationCount"):
-        count = call.backend.count_registrations(course_id, number)
-    return json_response(_wire.course(course, version, registration_count=count))
+    version = call.backend.courses.get_course_version(course_id, number)
+    course = call.backend.courses.get_course(course_id)
+    count = _registration_count(call, course_id, number)
+    return json_response(wire.course(course, version, registration_count=count))
+
+
+def _registration_count(call: Call, course_id: str, version: int | None) -> int | None:
+    if not call.query_bool("includeRegistrationCount"):
+        return None
+    return call.backend.registrations.count_registrations(course_id, version)
 
 
 def get_course_configuration(call: Call, course_id: str) -> Response:
-    course = call.backend.get_course(course_id)
-    body = _wire.setting_list(
-        dict(course.settings),
-        level="course",
-        include_metadata=call.query_bool("includeMetadata"),
-    )
-    return json_response(body)
+    settings = call.backend.courses.get_configuration(course_id)
+    include_metadata = call.query_bool("includeMetadata")
+    return json_response(setting_list(settings, include_metadata=include_metadata))
 
 
 def set_course_configuration(call: Call, course_id: str) -> Response:
+    settings = _settings_body(call)
+    call.backend.courses.set_configuration(course_id, settings)
+    return no_content()
+
+
+def delete_course_configuration_setting(
+    call: Call, course_id: str, setting_id: str
+) -> Response:
+    call.backend.courses.delete_configuration_setting(course_id, setting_id)
+    return no_content()
+
+
+def _settings_body(call: Call) -> list[tuple[str, object]]:
+    """The ``SettingsPostSchema`` body as (setting id, value) pairs."""
     body = json_object(call.json_body(), "body")
     entries = body.get("settings")
     if not isinstance(entries, list):
@@ -103,13 +112,21 @@ def set_course_configuration(call: Call, course_id: str) -> Response:
                 "body.settings[].settingId must be a non-empty string"
             )
         settings.append((setting_id, entry.get("value")))
-
-    call.backend.set_course_configuration(course_id, settings)
-    return no_content()
+    return settings
 
 
-def delete_course_configuration_setting(
-    call: Call, course_id: str, setting_id: str
-) -> Response:
-    call.backend.delete_course_configuration_setting(course_id, setting_id)
-    return no_content()
+ROUTES: list[Rule] = [
+    route("POST", "/courses/importJobs/upload", create_upload_import_job),
+    route("GET", "/courses/importJobs/<import_job_id>", get_import_job_status),
+    route("GET", "/courses/<course_id>", get_course),
+    route("DELETE", "/courses/<course_id>", delete_course),
+    route("GET", "/courses/<course_id>/versions", get_course_versions),
+    route("GET", "/courses/<course_id>/versions/<version_id>", get_course_version_info),
+    route("GET", "/courses/<course_id>/configuration", get_course_configuration),
+    route("POST", "/courses/<course_id>/configuration", set_course_configuration),
+    route(
+        "DELETE",
+        "/courses/<course_id>/configuration/<setting_id>",
+        delete_course_configuration_setting,
+    ),
+]

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from werkzeug.routing import Rule
 from werkzeug.wrappers import Request, Response
 
 from ._backend import Backend
@@ -53,6 +54,11 @@ class Call:
             return json.loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise BadRequestError(f"Request body is not valid JSON: {error}") from None
+
+
+def route(method: str, template: str, handler: object) -> Rule:
+    """One row of the route table: a method and path template (under ``/api/v2``)."""
+    return Rule(template, methods=[method], endpoint=handler)
 
 
 def json_response(body: Any, status: int = 200) -> Response:

@@ -10,15 +10,16 @@ from html import escape
 
 from werkzeug.wrappers import Request, Response
 
-from ._backend import Backend, LaunchOutcome
+from ._backend import Backend
 from ._errors import MockError
 from ._http import json_response
+from ._registration_store import LaunchOutcome
 
 
 def launch(request: Request, backend: Backend, token: str) -> Response:
     """Open a launch link: the restart rule runs here, then a placeholder player."""
     try:
-        outcome = backend.launch(token)
+        outcome = backend.registrations.launch(token)
     except MockError as error:
         return _page("Launch failed", f"<p>{escape(error.message)}</p>", error.status)
     return _page(outcome.version.title, _player_body(outcome), 200)

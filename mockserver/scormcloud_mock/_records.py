@@ -36,7 +36,6 @@ class Course:
     course_id: str
     created: datetime
     versions: tuple[CourseVersion, ...]
-    settings: tuple[tuple[str, str], ...] = ()
     tags: tuple[str, ...] = ()
 
     @property
@@ -45,9 +44,6 @@ class Course:
 
     def version(self, number: int) -> CourseVersion | None:
         return next((v for v in self.versions if v.version == number), None)
-
-    def setting(self, setting_id: str) -> str | None:
-        return dict(self.settings).get(setting_id)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from werkzeug.routing import Rule
 from werkzeug.wrappers import Response
 
-from . import _wire
+from . import _registration_wire as wire
 from ._errors import BadRequestError
 from ._http import (
     Call,
@@ -19,6 +20,7 @@ from ._http import (
     optional_str,
     parse_int,
     required_str,
+    route,
 )
 from ._records import Learner, Progress
 
@@ -37,7 +39,7 @@ def create_registration(call: Call) -> Response:
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise BadRequestError("body.registrationTags must be a list of strings")
 
-    call.backend.create_registration(
+    call.backend.registrations.create_registration(
         registration_id=required_str(body, "registrationId", "body"),
         course_id=required_str(body, "courseId", "body"),
         learner=Learner(
@@ -98,27 +100,27 @@ def _optional_time(body: dict[str, Any], key: str, where: str) -> datetime | Non
 def get_registration_progress(call: Call, registration_id: str) -> Response:
     # HEAD is the existence check: a status and no body either way.
     if call.request.method == "HEAD":
-        call.backend.get_registration(registration_id)
+        call.backend.registrations.get_registration(registration_id)
         return Response(status=200)
 
-    registration = call.backend.get_registration(registration_id)
+    registration = call.backend.registrations.get_registration(registration_id)
     instance = registration.latest
-    version = call.backend.course_version_of(registration, instance)
-    return json_response(_wire.registration(registration, instance, version))
+    version = call.backend.registrations.course_version_of(registration, instance)
+    return json_response(wire.registration(registration, instance, version))
 
 
 def delete_registration(call: Call, registration_id: str) -> Response:
-    call.backend.delete_registration(registration_id)
+    call.backend.registrations.delete_registration(registration_id)
     return no_content()
 
 
 def get_registration_instances(call: Call, registration_id: str) -> Response:
-    registration = call.backend.get_registration(registration_id)
+    registration = call.backend.registrations.get_registration(registration_id)
     instances = [
-        _wire.registration(
+        wire.registration(
             registration,
             instance,
-            call.backend.course_version_of(registration, instance),
+            call.backend.registrations.course_version_of(registration, instance),
         )
         for instance in registration.instances
     ]
@@ -129,10 +131,12 @@ def get_registration_instance_progress(
     call: Call, registration_id: str, instance_id: str
 ) -> Response:
     number = parse_int(instance_id, "instanceId")
-    instance = call.backend.get_registration_instance(registration_id, number)
-    registration = call.backend.get_registration(registration_id)
-    version = call.backend.course_version_of(registration, instance)
-    return json_response(_wire.registration(registration, instance, version))
+    instance = call.backend.registrations.get_registration_instance(
+        registration_id, number
+    )
+    registration = call.backend.registrations.get_registration(registration_id)
+    version = call.backend.registrations.course_version_of(registration, instance)
+    return json_response(wire.registration(registration, instance, version))
 
 
 def build_registration_launch_link(call: Call, registration_id: str) -> Response:
@@ -143,10 +147,31 @@ def build_registration_launch_link(call: Call, registration_id: str) -> Response
     if expiry not in EXPIRY_RANGE:
         raise BadRequestError(f"expiry {expiry} is out of range (10 to 300 seconds)")
 
-    ticket = call.backend.build_launch_link(
+    ticket = call.backend.registrations.build_launch_link(
         registration_id,
         expiry_seconds=expiry,
         redirect_on_exit_url=optional_str(body, "redirectOnExitUrl", "body"),
     )
     link = f"{call.site_root}/__mock__/launch/{ticket.token}"
     return json_response({"launchLink": link})
+
+
+ROUTES: list[Rule] = [
+    route("POST", "/registrations", create_registration),
+    # GET rules answer HEAD as well; the handler tells them apart.
+    route("GET", "/registrations/<registration_id>", get_registration_progress),
+    route("DELETE", "/registrations/<registration_id>", delete_registration),
+    route(
+        "GET", "/registrations/<registration_id>/instances", get_registration_instances
+    ),
+    route(
+        "GET",
+        "/registrations/<registration_id>/instances/<instance_id>",
+        get_registration_instance_progress,
+    ),
+    route(
+        "POST",
+        "/registrations/<registration_id>/launchLink",
+        build_registration_launch_link,
+    ),
+]

@@ -155,7 +155,7 @@ def test_course_files_are_kept_on_disk(
     mock: MockScormCloud, http: httpx.Client
 ) -> None:
     import_course(http, "golf", GOLF_12)
-    version = mock.backend.get_course("golf").latest
+    version = mock.backend.courses.get_course("golf").latest
     assert (version.files_dir / "imsmanifest.xml").is_file()
     assert version.launch_href is not None
     assert (version.files_dir / version.launch_href.split("?")[0]).is_file()
@@ -175,7 +175,7 @@ def test_deleting_a_course_removes_versions_files_and_registrations(
     http: httpx.Client, mock: MockScormCloud
 ) -> None:
     import_course(http, "golf", GOLF_12)
-    files_dir = mock.backend.get_course("golf").latest.files_dir
+    files_dir = mock.backend.courses.get_course("golf").latest.files_dir
     http.post(
         "/registrations",
         json={"courseId": "golf", "registrationId": "r1", "learner": {"id": "l"}},

@@ -1,0 +1,243 @@
+"""Courses, their versions and files, and the import jobs that create them.
+
+No HTTP here; methods are named after the API actions they serve. Every method holds
+the backend's lock, except the slow part of an import (reading and extracting the
+package), which happens before the lock is taken.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from ._configuration import (
+    APPLICATION,
+    EffectiveSetting,
+    Scope,
+    course_scope,
+    version_scope,
+)
+from ._errors import BadRequestError, NotFoundError
+from ._package import Package, PackageError, read_package
+from ._records import Course, CourseVersion, ImportedCourse, ImportJob
+from ._settings import RESTART_SETTING_ID
+
+if TYPE_CHECKING:
+    from ._backend import Backend
+
+logger = logging.getLogger(__name__)
+
+
+class CourseStore:
+    """The courses of one mock application."""
+
+    def __init__(self, backend: Backend) -> None:
+        self._backend = backend
+        self._lock = backend.lock
+        self.clear()
+
+    def clear(self) -> None:
+        self._courses: dict[str, Course] = {}
+        self._jobs: dict[str, ImportJob] = {}
+        self._storage_keys: dict[str, int] = {}
+
+    @property
+    def _root(self) -> Path:
+        return self._backend.root
+
+    def create_upload_import_job(
+        self, course_id: str, *, may_create_new_version: bool, package: IO[bytes]
+    ) -> str:
+        """Start an import; refuse at once when it would silently replace a course."""
+        self._refuse_existing_course(course_id, may_create_new_version)
+        job_id = str(uuid.uuid4())
+        staging_dir = self._root / "staging" / job_id
+        staging_dir.mkdir(parents=True)
+
+        # Reading the package is the slow part; it needs no lock.
+        try:
+            parsed = read_package(package, staging_dir)
+        except PackageError as error:
+            shutil.rmtree(staging_dir, ignore_errors=True)
+            job = self._new_job(job_id, course_id, may_create_new_version)
+            self._store_job(replace(job, failure=str(error)))
+            return job_id
+
+        job = self._new_job(job_id, course_id, may_create_new_version)
+        self._store_job(replace(job, staging_dir=staging_dir, package=parsed))
+        return job_id
+
+    def get_import_job(self, job_id: str) -> ImportJob:
+        """Read a job's status; each read brings a running job closer to its end."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None:
+                raise NotFoundError(f"Import job ID '{job_id}' does not exist")
+            if job.status == "RUNNING":
+                job = self._advance_job(job)
+                self._jobs[job_id] = job
+            return job
+
+    def _new_job(self, job_id: str, course_id: str, may_create: bool) -> ImportJob:
+        return ImportJob(
+            job_id=job_id,
+            course_id=course_id,
+            may_create_new_version=may_create,
+            status="RUNNING",
+            created=self._backend.clock.now(),
+            polls_left=self._backend.options.import_job_running_polls,
+        )
+
+    def _store_job(self, job: ImportJob) -> None:
+        with self._lock:
+            self._jobs[job.job_id] = job
+            if job.polls_left <= 0:
+                self._jobs[job.job_id] = self._finish_job(job)
+
+    def _advance_job(self, job: ImportJob) -> ImportJob:
+        if job.polls_left > 0:
+            return replace(job, polls_left=job.polls_left - 1)
+        return self._finish_job(job)
+
+    def _finish_job(self, job: ImportJob) -> ImportJob:
+        """End a job: commit its package as a course version, or report why not."""
+        package, staging_dir = job.package, job.staging_dir
+        if package is None or staging_dir is None:
+            return replace(job, status="ERROR", message=job.failure, polls_left=0)
+        try:
+            imported = self._commit_version(job, package, staging_dir)
+        except BadRequestError as error:
+            self._discard_staging(job)
+            return replace(job, status="ERROR", message=error.message, polls_left=0)
+        return replace(
+            job,
+            status="COMPLETE",
+            message="Import Successful",
+            polls_left=0,
+            staging_dir=None,
+            package=None,
+            result=imported,
+            parser_warnings=package.parser_warnings,
+        )
+
+    def _refuse_existing_course(self, course_id: str, may_create: bool) -> None:
+        with self._lock:
+            course = self._courses.get(course_id)
+        if course is not None and not may_create:
+            raise BadRequestError(
+                "A course already exists with the specified id: "
+                f"ApiCourseId|{course_id}!VersionId|{course.latest.version}"
+            )
+
+    def _commit_version(
+        self, job: ImportJob, package: Package, staging_dir: Path
+    ) -> ImportedCourse:
+        """Turn a staged package into the course's next version (lock held)."""
+        # A course created while this job ran counts, like one that existed before.
+        existing = self._courses.get(job.course_id)
+        self._refuse_existing_course(job.course_id, job.may_create_new_version)
+        number = 0 if existing is None else existing.latest.version + 1
+        files_dir = self._course_dir(job.course_id) / str(number)
+        staging_dir.rename(files_dir)
+
+        now = self._backend.clock.now()
+        version = CourseVersion(
+            version=number,
+            title=package.title,
+            learning_standard=package.learning_standard,
+            root_activity=package.root_activity.to_wire(),
+            manifest_identifier=package.manifest_identifier,
+            parser_warnings=tuple(package.parser_warnings),
+            launch_href=package.launch_href,
+            files_dir=files_dir,
+            created=now,
+            updated=now,
+        )
+        if existing is None:
+            course = Course(course_id=job.course_id, created=now, versions=(version,))
+        else:
+            course = replace(existing, versions=(*existing.versions, version))
+        self._courses[job.course_id] = course
+        logger.debug("imported course %r version %d", job.course_id, number)
+        return ImportedCourse(course=course, version=version)
+
+    def _course_dir(self, course_id: str) -> Path:
+        # Course ids may hold any character, so files live under a counter instead.
+        key = self._storage_keys.setdefault(course_id, len(self._storage_keys))
+        path = self._root / "courses" / str(key)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def _discard_staging(self, job: ImportJob) -> None:
+        if job.staging_dir is not None:
+            shutil.rmtree(job.staging_dir, ignore_errors=True)
+
+    def find(self, course_id: str) -> Course | None:
+        with self._lock:
+            return self._courses.get(course_id)
+
+    def get_course(self, course_id: str) -> Course:
+        course = self.find(course_id)
+        if course is None:
+            raise NotFoundError(f"Course ID '{course_id}' does not exist")
+        return course
+
+    def remove_course(self, course_id: str) -> Course:
+        """Forget a course and delete its files (the backend deletes the rest)."""
+        with self._lock:
+            course = self.get_course(course_id)
+            del self._courses[course_id]
+        for version in course.versions:
+            shutil.rmtree(version.files_dir, ignore_errors=True)
+        return course
+
+    def get_course_version(self, course_id: str, version: int) -> CourseVersion:
+        found = self.get_course(course_id).version(version)
+        if found is None:
+            raise NotFoundError(
+                f"Version {version} of course ID '{course_id}' does not exist"
+            )
+        return found
+
+    def get_configuration(
+        self, course_id: str, *, version: int | None = None
+    ) -> list[EffectiveSetting]:
+        """Effective settings of a course, or of one of its versions."""
+        with self._lock:
+            scope = self._configuration_scope(course_id, version)
+            chain = [scope, course_scope(course_id), APPLICATION]
+            return self._backend.configuration.effective(list(dict.fromkeys(chain)))
+
+    def set_configuration(
+        self,
+        course_id: str,
+        settings: Sequence[tuple[str, object]],
+        *,
+        version: int | None = None,
+    ) -> None:
+        with self._lock:
+            scope = self._configuration_scope(course_id, version)
+            self._backend.configuration.set(scope, settings)
+
+    def delete_configuration_setting(
+        self, course_id: str, setting_id: str, *, version: int | None = None
+    ) -> None:
+        with self._lock:
+            scope = self._configuration_scope(course_id, version)
+            self._backend.configuration.delete(scope, setting_id)
+
+    def _configuration_scope(self, course_id: str, version: int | None) -> Scope:
+        if version is None:
+            self.get_course(course_id)
+            return course_scope(course_id)
+        self.get_course_version(course_id, version)
+        return version_scope(course_id, version)
+
+    def restart_policy(self, course_id: str) -> str:
+        chain = [course_scope(course_id), APPLICATION]
+        return self._backend.configuration.value(chain, RESTART_SETTING_ID)
