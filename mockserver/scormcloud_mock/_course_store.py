@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import logging
 import shutil
+import tempfile
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
+from threading import RLock
 from typing import IO, TYPE_CHECKING
 
 from ._configuration import (
@@ -22,15 +25,22 @@ from ._configuration import (
     course_scope,
     version_scope,
 )
+from ._course_asset_store import AssetStore
 from ._errors import BadRequestError, NotFoundError
+from ._fetch import FetchError, fetch
 from ._package import Package, PackageError, read_package
+from ._postback import PostbackSender
 from ._records import Course, CourseVersion, ImportedCourse, ImportJob
 from ._settings import RESTART_SETTING_ID
 
 if TYPE_CHECKING:
     from ._backend import Backend
+    from ._course_preview import PreviewTicket
 
 logger = logging.getLogger(__name__)
+
+#: The largest package the mock fetches from a URL.
+MAX_PACKAGE_BYTES = 4 << 30
 
 
 class CourseStore:
@@ -39,38 +49,97 @@ class CourseStore:
     def __init__(self, backend: Backend) -> None:
         self._backend = backend
         self._lock = backend.lock
+        self.assets = AssetStore(self)
+        self.postbacks = PostbackSender()
         self.clear()
+
+    @property
+    def lock(self) -> RLock:
+        return self._lock
+
+    @property
+    def staging_root(self) -> Path:
+        return self._root / "staging"
+
+    def now(self) -> datetime:
+        return self._backend.clock.now()
 
     def clear(self) -> None:
         self._courses: dict[str, Course] = {}
         self._jobs: dict[str, ImportJob] = {}
         self._storage_keys: dict[str, int] = {}
+        # Deleted versions that registration instances may still point at.
+        self._retired: dict[tuple[str, int], CourseVersion] = {}
+        self.previews: dict[str, PreviewTicket] = {}
 
     @property
     def _root(self) -> Path:
         return self._backend.root
 
     def create_upload_import_job(
-        self, course_id: str, *, may_create_new_version: bool, package: IO[bytes]
+        self,
+        course_id: str,
+        *,
+        may_create_new_version: bool,
+        package: IO[bytes],
+        tags: Sequence[str] = (),
+        postback_url: str | None = None,
     ) -> str:
         """Start an import; refuse at once when it would silently replace a course."""
-        self._refuse_existing_course(course_id, may_create_new_version)
-        job_id = str(uuid.uuid4())
-        staging_dir = self._root / "staging" / job_id
+        job = self._new_job(course_id, may_create_new_version, tags, postback_url)
+        return self._start_job(job, lambda staging: read_package(package, staging))
+
+    def create_fetch_import_job(
+        self,
+        course_id: str,
+        *,
+        may_create_new_version: bool,
+        url: str,
+        tags: Sequence[str] = (),
+        postback_url: str | None = None,
+    ) -> str:
+        """Start an import of the package at ``url``; it is downloaded to disk."""
+        job = self._new_job(course_id, may_create_new_version, tags, postback_url)
+
+        def fetch_and_read(staging_dir: Path) -> Package:
+            with tempfile.TemporaryFile(dir=self.staging_root) as spool:
+                fetch(
+                    url,
+                    spool,
+                    transport=self._backend.options.fetch_transport,
+                    max_bytes=MAX_PACKAGE_BYTES,
+                )
+                spool.seek(0)
+                return read_package(spool, staging_dir)
+
+        return self._start_job(job, fetch_and_read)
+
+    def _start_job(self, job: ImportJob, read: Callable[[Path], Package]) -> str:
+        self._refuse_existing_course(job.course_id, job.may_create_new_version)
+        staging_dir = self.staging_root / job.job_id
         staging_dir.mkdir(parents=True)
 
         # Reading the package is the slow part; it needs no lock.
         try:
-            parsed = read_package(package, staging_dir)
-        except PackageError as error:
+            parsed = read(staging_dir)
+        except (PackageError, FetchError) as error:
             shutil.rmtree(staging_dir, ignore_errors=True)
-            job = self._new_job(job_id, course_id, may_create_new_version)
             self._store_job(replace(job, failure=str(error)))
-            return job_id
+            return job.job_id
 
-        job = self._new_job(job_id, course_id, may_create_new_version)
         self._store_job(replace(job, staging_dir=staging_dir, package=parsed))
-        return job_id
+        return job.job_id
+
+    def claim_postback(self, job_id: str) -> ImportJob | None:
+        """The finished job whose postback is now due, once per job."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or job.status == "RUNNING" or job.postback_sent:
+                return None
+            if job.postback_url is None:
+                return None
+            self._jobs[job_id] = replace(job, postback_sent=True)
+            return job
 
     def get_import_job(self, job_id: str) -> ImportJob:
         """Read a job's status; each read brings a running job closer to its end."""
@@ -83,14 +152,22 @@ class CourseStore:
                 self._jobs[job_id] = job
             return job
 
-    def _new_job(self, job_id: str, course_id: str, may_create: bool) -> ImportJob:
+    def _new_job(
+        self,
+        course_id: str,
+        may_create: bool,
+        tags: Sequence[str],
+        postback_url: str | None,
+    ) -> ImportJob:
         return ImportJob(
-            job_id=job_id,
+            job_id=str(uuid.uuid4()),
             course_id=course_id,
             may_create_new_version=may_create,
             status="RUNNING",
             created=self._backend.clock.now(),
             polls_left=self._backend.options.import_job_running_polls,
+            tags=tuple(tags),
+            postback_url=postback_url,
         )
 
     def _store_job(self, job: ImportJob) -> None:
@@ -154,6 +231,8 @@ class CourseStore:
             manifest_identifier=package.manifest_identifier,
             parser_warnings=tuple(package.parser_warnings),
             launch_href=package.launch_href,
+            metadata=package.metadata,
+            languages=package.languages,
             files_dir=files_dir,
             created=now,
             updated=now,
@@ -162,6 +241,7 @@ class CourseStore:
             course = Course(course_id=job.course_id, created=now, versions=(version,))
         else:
             course = replace(existing, versions=(*existing.versions, version))
+        course = replace(course, tags=tuple(dict.fromkeys((*course.tags, *job.tags))))
         self._courses[job.course_id] = course
         logger.debug("imported course %r version %d", job.course_id, number)
         return ImportedCourse(course=course, version=version)
@@ -192,17 +272,83 @@ class CourseStore:
         with self._lock:
             course = self.get_course(course_id)
             del self._courses[course_id]
+            self._retired = {
+                key: v for key, v in self._retired.items() if key[0] != course_id
+            }
         for version in course.versions:
             shutil.rmtree(version.files_dir, ignore_errors=True)
         return course
 
     def get_course_version(self, course_id: str, version: int) -> CourseVersion:
+        """A version of a course, also a deleted one that registrations still use."""
+        course = self.get_course(course_id)
+        found = course.version(version) or self._retired.get((course_id, version))
+        if found is None:
+            raise _no_such_version(course_id, version)
+        return found
+
+    def get_live_version(self, course_id: str, version: int) -> CourseVersion:
+        """A version of a course that has not been deleted."""
         found = self.get_course(course_id).version(version)
         if found is None:
-            raise NotFoundError(
-                f"Version {version} of course ID '{course_id}' does not exist"
-            )
+            raise _no_such_version(course_id, version)
         return found
+
+    def remove_version(self, course_id: str, version: int) -> bool:
+        """Delete one version and its files; False when it was the last one.
+
+        The last version is left for the backend, which deletes the whole course.
+        """
+        with self._lock:
+            course = self.get_course(course_id)
+            removed = self.get_live_version(course_id, version)
+            if len(course.versions) == 1:
+                return False
+            kept = tuple(v for v in course.versions if v.version != version)
+            self._courses[course_id] = replace(course, versions=kept)
+            self._retired[(course_id, version)] = removed
+        shutil.rmtree(removed.files_dir, ignore_errors=True)
+        logger.debug("deleted course %r version %d", course_id, version)
+        return True
+
+    def list_courses(self) -> list[Course]:
+        with self._lock:
+            return list(self._courses.values())
+
+    def set_title(self, course_id: str, title: str) -> None:
+        """Rename the latest version; older versions keep the title they had."""
+        with self._lock:
+            course = self.get_course(course_id)
+            latest = replace(
+                course.latest, title=title, updated=self._backend.clock.now()
+            )
+            self.store_version(course_id, latest)
+
+    def get_tags(self, course_id: str) -> tuple[str, ...]:
+        return self.get_course(course_id).tags
+
+    def add_tags(self, course_ids: Sequence[str], tags: Sequence[str]) -> None:
+        """Add tags to every course named; an unknown course changes nothing."""
+        with self._lock:
+            courses = [self.get_course(course_id) for course_id in course_ids]
+            for course in courses:
+                merged = tuple(dict.fromkeys((*course.tags, *tags)))
+                self._courses[course.course_id] = replace(course, tags=merged)
+
+    def remove_tags(self, course_id: str, tags: Sequence[str]) -> None:
+        """Remove tags; tags the course does not have are no error."""
+        with self._lock:
+            course = self.get_course(course_id)
+            kept = tuple(tag for tag in course.tags if tag not in set(tags))
+            self._courses[course_id] = replace(course, tags=kept)
+
+    def store_version(self, course_id: str, version: CourseVersion) -> None:
+        """Store a changed version record (lock held)."""
+        course = self.get_course(course_id)
+        versions = tuple(
+            version if v.version == version.version else v for v in course.versions
+        )
+        self._courses[course_id] = replace(course, versions=versions)
 
     def get_configuration(
         self, course_id: str, *, version: int | None = None
@@ -235,9 +381,13 @@ class CourseStore:
         if version is None:
             self.get_course(course_id)
             return course_scope(course_id)
-        self.get_course_version(course_id, version)
+        self.get_live_version(course_id, version)
         return version_scope(course_id, version)
 
     def restart_policy(self, course_id: str) -> str:
         chain = [course_scope(course_id), APPLICATION]
         return self._backend.configuration.value(chain, RESTART_SETTING_ID)
+
+
+def _no_such_version(course_id: str, version: int) -> NotFoundError:
+    return NotFoundError(f"Version {version} of course ID '{course_id}' does not exist")

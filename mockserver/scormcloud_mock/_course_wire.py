@@ -15,7 +15,11 @@ JSON = dict[str, Any]
 
 
 def course(
-    course: Course, version: CourseVersion, *, registration_count: int | None = None
+    course: Course,
+    version: CourseVersion,
+    *,
+    registration_count: int | None = None,
+    include_metadata: bool = False,
 ) -> JSON:
     """``CourseSchema`` for one version of a course."""
     body: JSON = {
@@ -31,7 +35,18 @@ def course(
     }
     if registration_count is not None:
         body["registrationCount"] = registration_count
+    if include_metadata:
+        body["metadata"] = metadata(version)
     return body
+
+
+def metadata(version: CourseVersion) -> JSON:
+    """``MetadataSchema``: what the package describes, the title at least."""
+    return {"title": version.title, **dict(version.metadata)}
+
+
+def tag_list(tags: tuple[str, ...]) -> JSON:
+    return {"tags": list(tags)}
 
 
 def import_job(job: ImportJob, *, web_path_prefix: str) -> JSON:
@@ -45,7 +60,7 @@ def import_job(job: ImportJob, *, web_path_prefix: str) -> JSON:
             "webPathToCourse": f"{web_path_prefix}/{imported.course.course_id}/"
             f"{imported.version.version}",
             "parserWarnings": list(job.parser_warnings),
-            "courseLanguages": [],
+            "courseLanguages": list(imported.version.languages),
             "course": course(imported.course, imported.version),
         }
     return body

@@ -21,11 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-import defusedxml
-import defusedxml.ElementTree
+from ._lom import course_metadata
+from ._manifest_xml import ManifestError, local_name, read_xml
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +39,6 @@ _SCHEMA_VERSIONS = {
     "2004 3rd edition": "SCORM20043RDEDITION",
     "2004 4th edition": "SCORM20044THEDITION",
 }
-
-
-class ManifestError(Exception):
-    """The manifest cannot be turned into a course; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +79,10 @@ class Package:
     root_activity: Activity
     parser_warnings: tuple[str, ...]
     launch_href: str | None
+    #: Languages the descriptor names (``courseLanguages``).
+    languages: tuple[str, ...] = ()
+    #: ``MetadataSchema`` fields besides the title, e.g. ``description``.
+    metadata: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,11 @@ class _Context:
     warnings: list[str]
 
 
-def parse_manifest(path: Path) -> Package:
-    """Parse the manifest at *path*; raise :class:`ManifestError` if it is unusable."""
+def parse_manifest(path: Path, *, folder: Path | None = None) -> Package:
+    """Parse the manifest at *path*; raise :class:`ManifestError` if it is unusable.
+
+    External metadata files are looked up in *folder*, by default the manifest's.
+    """
     manifest = _parse_xml(path)
     warnings: list[str] = []
 
@@ -109,6 +113,8 @@ def parse_manifest(path: Path) -> Package:
     fallback_title = _manifest_title(manifest) or identifier
     root = _root_activity(manifest, identifier, fallback_title, context)
 
+    languages, metadata = course_metadata(manifest, folder or path.parent)
+
     logger.debug("parsed manifest %r as %s", identifier, standard)
     return Package(
         title=root.title,
@@ -117,35 +123,18 @@ def parse_manifest(path: Path) -> Package:
         root_activity=root,
         parser_warnings=tuple(warnings),
         launch_href=_first_launch_href(root),
+        languages=languages,
+        metadata=metadata,
     )
 
 
 def _parse_xml(path: Path) -> Element:
-    try:
-        manifest: Element = defusedxml.ElementTree.parse(path).getroot()
-    except (ParseError, LookupError) as exc:
-        # LookupError: the XML declaration names an encoding Python does not know.
-        raise ManifestError(f"imsmanifest.xml is malformed: {exc}") from exc
-    except defusedxml.DefusedXmlException as exc:
-        raise ManifestError(
-            "imsmanifest.xml is malformed: XML entities and external references "
-            f"are not allowed ({exc})"
-        ) from exc
-
-    if _local_name(manifest.tag) != "manifest":
-        raise ManifestError(
-            "imsmanifest.xml is malformed: its root element is "
-            f"<{_local_name(manifest.tag)}>, not <manifest>"
-        )
-    return manifest
-
-
-def _local_name(name: str) -> str:
-    return name.rpartition("}")[2]
+    # Named by its role: the file may be a staged upload with another name.
+    return read_xml(path, "manifest", display_name="imsmanifest.xml")
 
 
 def _children(element: Element, name: str) -> list[Element]:
-    return [child for child in element if _local_name(child.tag) == name]
+    return [child for child in element if local_name(child.tag) == name]
 
 
 def _child(element: Element, name: str) -> Element | None:
@@ -155,7 +144,7 @@ def _child(element: Element, name: str) -> Element | None:
 def _attribute(element: Element, name: str, *, ignore_case: bool = False) -> str | None:
     wanted = name.lower() if ignore_case else name
     for key, value in element.attrib.items():
-        local = _local_name(key)
+        local = local_name(key)
         if (local.lower() if ignore_case else local) == wanted:
             return value
     return None
@@ -209,7 +198,7 @@ def _namespaces(manifest: Element) -> set[str]:
 def _has_4th_edition_elements(manifest: Element) -> bool:
     # 3rd and 4th Edition share namespaces; only 4th-only elements tell them apart.
     for element in manifest.iter():
-        tag, name = element.tag, _local_name(element.tag)
+        tag, name = element.tag, local_name(element.tag)
         if "adlcp" in tag and name in ("data", "map"):
             return True
         if "adlseq" in tag and name == "objectives":
@@ -239,7 +228,7 @@ def _langstring(title: Element | None) -> str:
 def _descendants(element: Element | None, names: tuple[str, ...]) -> Iterator[Element]:
     if element is None:
         return iter(())
-    return (e for e in element.iter() if _local_name(e.tag) in names)
+    return (e for e in element.iter() if local_name(e.tag) in names)
 
 
 def _resources(manifest: Element, warnings: list[str]) -> dict[str, _Resource]:
@@ -448,6 +437,11 @@ def _mastery_as_scaled(mastery: str, item: Element, warnings: list[str]) -> str 
         warnings.append(f"ignored masteryscore {mastery!r} of {identifier!r}")
         return None
     return str((value / 100).normalize())
+
+
+def first_launch_href(activity: Activity) -> str | None:
+    """The href of the first launchable activity, in tree order."""
+    return _first_launch_href(activity)
 
 
 def _first_launch_href(activity: Activity) -> str | None:

@@ -1,8 +1,8 @@
-"""Read an uploaded SCORM course package (a zip) the way SCORM Cloud imports one.
+"""Read an uploaded course package (a zip) the way SCORM Cloud imports one.
 
 :func:`read_package` checks every entry of the zip, streams the files into an empty
-destination directory, then parses ``imsmanifest.xml`` (see :mod:`._manifest`) into
-the course structure the mock serves.
+destination directory, then parses the course descriptor (see :mod:`._standards`)
+into the course structure the mock serves.
 
 What it accepts beyond the letter of the spec, because real packages do it:
 ``__MACOSX/`` and ``.DS_Store`` entries (skipped, never written), backslash
@@ -11,7 +11,8 @@ package zipped inside one top folder (that folder becomes the package root, with
 a warning).
 
 What it refuses with :class:`PackageError`: data that is not a zip, a zip without
-``imsmanifest.xml`` at its root, entries that would land outside the destination
+a course descriptor (``imsmanifest.xml``, ``cmi5.xml``, ``tincan.xml`` or an AICC
+``.crs`` file) at its root, entries that would land outside the destination
 (``..`` segments, absolute paths, drive letters, symlinks), duplicate or
 conflicting entries, encrypted or unreadable entries, archives that expand past
 :class:`PackageLimits` (counted on the bytes actually written, not on the
@@ -31,7 +32,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from scormcloud_mock._manifest import Activity, ManifestError, Package, parse_manifest
+from scormcloud_mock._manifest import Activity, Package
+from scormcloud_mock._manifest_xml import ManifestError
+from scormcloud_mock._standards import DESCRIPTORS, find_descriptor, parse_course
 
 __all__ = ["Activity", "Package", "PackageError", "PackageLimits", "read_package"]
 
@@ -68,6 +71,8 @@ class _Layout:
     """Which entries to write, and where, once the package root is known."""
 
     files: tuple[_Entry, ...]
+    #: The file that describes the course: imsmanifest.xml, cmi5.xml, ...
+    descriptor: str
     warnings: tuple[str, ...] = ()
 
 
@@ -143,7 +148,7 @@ def _import_into(
         _extract(archive, layout.files, destination, _Budget(limits))
 
     try:
-        package = parse_manifest(destination / _MANIFEST)
+        package = parse_course(destination, layout.descriptor)
     except ManifestError as exc:
         raise PackageError(str(exc)) from exc
 
@@ -157,6 +162,12 @@ def _open_zip(source: Path | IO[bytes]) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         name = repr(source.name) if isinstance(source, Path) else "the uploaded file"
         raise PackageError(f"{name} is not a valid zip archive ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        # An entry flagged as UTF-8 whose name is not: name the raw bytes (B20).
+        raise PackageError(
+            f"entry name {bytes(exc.object)!r} is not valid UTF-8, though the zip "
+            "marks it as UTF-8"
+        ) from exc
 
 
 def _empty_directory(directory: Path) -> None:
@@ -243,18 +254,23 @@ def _parent_folders(path: str) -> list[str]:
 
 def _rooted(files: list[_Entry]) -> _Layout:
     paths = {entry.path for entry in files}
-    if _MANIFEST in paths:
-        return _Layout(tuple(files))
+    descriptor = find_descriptor(paths)
+    if descriptor is not None:
+        return _Layout(tuple(files), descriptor)
 
     top_folders = {path.partition("/")[0] for path in paths}
     folder = next(iter(top_folders)) if len(top_folders) == 1 else ""
-    if not folder or f"{folder}/{_MANIFEST}" not in paths:
-        raise PackageError(f"no {_MANIFEST} found at the package root")
-
     prefix = f"{folder}/"
+    inner = {path[len(prefix) :] for path in paths if path.startswith(prefix)}
+    descriptor = find_descriptor(inner) if folder else None
+    if descriptor is None:
+        raise PackageError(
+            f"no {_MANIFEST} found at the package root (nor {DESCRIPTORS})"
+        )
+
     moved = tuple(_Entry(entry.info, entry.path[len(prefix) :]) for entry in files)
     warning = f"the package is inside the folder {folder!r}; used it as the root"
-    return _Layout(moved, (warning,))
+    return _Layout(moved, descriptor, (warning,))
 
 
 # -- extraction ---------------------------------------------------------------------

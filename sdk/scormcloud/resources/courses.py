@@ -1,179 +1,61 @@
-"""Courses: package imports, versions and course-level configuration."""
+"""Courses: the course list, one course, titles, zips, previews; sub-resources."""
 
 from __future__ import annotations
 
-import builtins
 import logging
-import os
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from .._base_client import bool_param, build_path, require_id
-from .._exceptions import ImportFailedError, ImportTimeoutError
+from .._base_client import build_path
+from .._exceptions import ScormCloudError
 from .._models import Model, parse_response
-from ..types.course import Course
-from ..types.import_job import ImportJob
-from ..types.settings import RESTART_SETTING_ID, RestartPolicy, SettingList
+from ..types.course import Course, CoursePage
+from ..types.settings import RESTART_SETTING_ID, RestartPolicy
+from ._downloads import Destination, download
+from .course_assets import CourseAssets
+from .course_configuration import CourseConfiguration
+from .course_imports import CourseImports
+from .course_tags import CourseTags
+from .course_versions import CourseVersions
 
 if TYPE_CHECKING:
     from .._client import ScormCloud
 
 logger = logging.getLogger(__name__)
 
-Package = str | os.PathLike[str] | BinaryIO
-"""A course package: a path to a file, or a file opened in binary mode."""
 
-# The upload's file name when an open file does not carry one.
-_FALLBACK_FILENAME = "package.zip"
-# Poll intervals grow by this factor until they reach `max_interval`.
-_BACKOFF = 1.5
-_DEFAULT_IMPORT_TIMEOUT = 300.0
+class _LaunchLink(Model):
+    launch_link: str
 
 
-class _StringResult(Model):
-    result: str
-
-
-class _CourseList(Model):
+class _CoursePageBody(Model):
     courses: list[Course] = Field(default_factory=list)
+    more: str | None = None
 
 
-class Courses:
+class Courses(CourseImports):
     """Course operations: `client.courses`.
 
     Attributes:
         versions: Every version of a course.
-        configuration: Course-level settings.
+        configuration: Course and course-version settings.
+        tags: Course tags.
+        assets: The files of a course, changed in place.
     """
 
     def __init__(self, client: ScormCloud) -> None:
         self._client = client
         self.versions = CourseVersions(client)
         self.configuration = CourseConfiguration(client)
+        self.tags = CourseTags(client)
+        self.assets = CourseAssets(client)
         # Seams for tests of `wait_for_import`, which should not really sleep.
         self._sleep: Callable[[float], None] = time.sleep
         self._clock: Callable[[], float] = time.monotonic
-
-    def import_package(
-        self,
-        course_id: str,
-        package: Package,
-        *,
-        may_create_new_version: bool = False,
-    ) -> str:
-        """Upload a course package and start an import job.
-
-        The package is streamed from disk, never read into memory whole.
-
-        Args:
-            course_id: The id of the course to create, or to add a version to.
-            package: A path to the package, or a file opened in binary mode. The
-                upload is named after the file's base name.
-            may_create_new_version: Allow importing into an existing course as
-                its next version. When False, an existing course id is an error.
-
-        Returns:
-            The import job's id, for `get_import_job` or `wait_for_import`.
-
-        Raises:
-            FileNotFoundError: `package` is a path that does not exist.
-            CourseAlreadyExistsError: The course exists and a new version was
-                not allowed.
-        """
-        params = {
-            "courseId": require_id("course_id", course_id),
-            "mayCreateNewVersion": bool_param(may_create_new_version),
-        }
-        with _open_package(package) as (filename, stream):
-            response = self._client._request(
-                "POST",
-                "/courses/importJobs/upload",
-                params=params,
-                files={"file": (filename, stream)},
-            )
-        return parse_response(_StringResult, response).result
-
-    def get_import_job(self, job_id: str) -> ImportJob:
-        """Return the current state of an import job.
-
-        Args:
-            job_id: The id `import_package` returned. Ids expire a week after
-                the import finishes.
-        """
-        path = build_path("/courses/importJobs/{job_id}", job_id=job_id)
-        return parse_response(ImportJob, self._client._request("GET", path))
-
-    def wait_for_import(
-        self,
-        job_id: str,
-        *,
-        timeout: float = _DEFAULT_IMPORT_TIMEOUT,
-        initial_interval: float = 0.5,
-        max_interval: float = 10.0,
-    ) -> Course:
-        """Poll an import job until it finishes.
-
-        The wait between polls starts at `initial_interval` and grows by half
-        each time, up to `max_interval`. The job is polled once more when the
-        timeout is reached.
-
-        Args:
-            job_id: The id `import_package` returned.
-            timeout: Seconds to wait in total.
-            initial_interval: Seconds before the second poll.
-            max_interval: The longest wait between two polls.
-
-        Returns:
-            The imported course, at the version the import created.
-
-        Raises:
-            ImportFailedError: The job ended in ERROR, or completed without a
-                course in its result.
-            ImportTimeoutError: The job was still running after `timeout`.
-        """
-        deadline = self._clock() + timeout
-        interval = initial_interval
-        while True:
-            job = self.get_import_job(job_id)
-            if job.status in ("COMPLETE", "ERROR"):
-                return _imported_course(job_id, job)
-
-            remaining = deadline - self._clock()
-            if remaining <= 0:
-                raise ImportTimeoutError(job_id=job_id, timeout=timeout)
-            logger.debug(
-                "import job %s is %s; next poll in %.2fs", job_id, job.status, interval
-            )
-            self._sleep(min(interval, remaining))
-            interval = min(interval * _BACKOFF, max_interval)
-
-    def import_and_wait(
-        self,
-        course_id: str,
-        package: Package,
-        *,
-        may_create_new_version: bool = False,
-        timeout: float = _DEFAULT_IMPORT_TIMEOUT,
-    ) -> Course:
-        """Import a package and wait for the job; see `import_package`.
-
-        Returns:
-            The imported course, at the version the import created.
-
-        Raises:
-            CourseAlreadyExistsError: The course exists and a new version was
-                not allowed.
-            ImportFailedError: The import job ended in ERROR.
-            ImportTimeoutError: The job was still running after `timeout`.
-        """
-        job_id = self.import_package(
-            course_id, package, may_create_new_version=may_create_new_version
-        )
-        return self.wait_for_import(job_id, timeout=timeout)
 
     def get(
         self,
@@ -199,6 +81,188 @@ class Courses:
         path = build_path("/courses/{course_id}", course_id=course_id)
         return parse_response(Course, self._client._request("GET", path, params=params))
 
+    def list(
+        self,
+        *,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        datetime_filter: str | None = None,
+        tags: Iterable[str] | None = None,
+        filter: str | None = None,
+        filter_by: str | None = None,
+        order_by: str | None = None,
+        include_course_metadata: bool = False,
+        include_registration_count: bool = False,
+    ) -> Iterator[Course]:
+        """Iterate over the application's courses, fetching pages as needed.
+
+        Each course appears at its latest version. Pages are requested lazily,
+        so stopping early saves requests. Arguments are those of `list_page`.
+        """
+        page = self.list_page(
+            since=since,
+            until=until,
+            datetime_filter=datetime_filter,
+            tags=tags,
+            filter=filter,
+            filter_by=filter_by,
+            order_by=order_by,
+            include_course_metadata=include_course_metadata,
+            include_registration_count=include_registration_count,
+        )
+        yield from page.courses
+        while page.more:
+            token = page.more
+            # Include flags are not filters; send them again to be safe.
+            page = self.list_page(
+                more=token,
+                include_course_metadata=include_course_metadata,
+                include_registration_count=include_registration_count,
+            )
+            # The same token twice in a row would loop forever; fail loudly instead.
+            if page.more == token:
+                raise ScormCloudError(f"The service repeated page token {token!r}")
+            yield from page.courses
+
+    def list_page(
+        self,
+        *,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        datetime_filter: str | None = None,
+        tags: Iterable[str] | None = None,
+        filter: str | None = None,
+        filter_by: str | None = None,
+        order_by: str | None = None,
+        include_course_metadata: bool = False,
+        include_registration_count: bool = False,
+        include_total_count: bool = False,
+        more: str | None = None,
+    ) -> CoursePage:
+        """Return one page of the course list.
+
+        Args:
+            since: Only courses created or updated (see `datetime_filter`) at or
+                after this moment; a naive datetime is taken as UTC.
+            until: Only courses up to this moment, inclusive.
+            datetime_filter: Which date `since` and `until` apply to:
+                `"updated"` (the service's default) or `"created"`.
+            tags: Only courses having at least one of these tags.
+            filter: Only courses whose `filter_by` field contains this text.
+            filter_by: `"course_id"` (the default) or `"course_title"`.
+            order_by: For example `"created_desc"` (the default),
+                `"updated_asc"` or `"title_asc"`.
+            include_course_metadata: Also return each course's `metadata`.
+            include_registration_count: Also return `registration_count`.
+            include_total_count: Ask for the number of matching courses, in
+                `total_count` (first page only).
+            more: The previous page's `more` token. It carries the first
+                request's filters, so it cannot be combined with them.
+
+        Raises:
+            BadRequestError: A filter value is not valid, or filters were sent
+                with `more`.
+        """
+        if more is not None:
+            filters = (since, until, datetime_filter, tags, filter, filter_by, order_by)
+            if any(value is not None for value in filters):
+                raise ValueError("more cannot be combined with other filters")
+            params = {"more": more}
+        else:
+            params = _list_params(
+                since=since,
+                until=until,
+                datetimeFilter=datetime_filter,
+                tags=tags,
+                filter=filter,
+                filterBy=filter_by,
+                orderBy=order_by,
+            )
+        params.update(
+            _include_flags(
+                includeCourseMetadata=include_course_metadata,
+                includeRegistrationCount=include_registration_count,
+                includeTotalCount=include_total_count,
+            )
+        )
+        response = self._client._request("GET", "/courses", params=params)
+        body = parse_response(_CoursePageBody, response)
+        total = response.headers.get("X-Total-Count")
+        return CoursePage(
+            courses=body.courses,
+            more=body.more,
+            total_count=int(total) if total is not None else None,
+        )
+
+    def preview_link(
+        self,
+        course_id: str,
+        *,
+        version: int | None = None,
+        expiry: int = 120,
+        redirect_on_exit_url: str | None = None,
+        start_sco: str | None = None,
+        culture: str | None = None,
+        css_url: str | None = None,
+    ) -> str:
+        """Return a link that launches the course without a registration.
+
+        Nothing the learner does in a preview is tracked.
+
+        Args:
+            course_id: The course's id.
+            version: Preview this version instead of the latest.
+            expiry: Seconds the link stays valid (10 to 300).
+            redirect_on_exit_url: Where the player goes on exit, or one of
+                `"closer"`, `"blank"`, `"message"`.
+            start_sco: The SCO to start at.
+            culture: The player's language, e.g. `"en-US"`.
+            css_url: A stylesheet for the player.
+
+        Raises:
+            NotFoundError: The course or version does not exist.
+        """
+        body = {
+            "expiry": expiry,
+            "redirectOnExitUrl": redirect_on_exit_url,
+            "startSco": start_sco,
+            "culture": culture,
+            "cssUrl": css_url,
+        }
+        path = build_path("/courses/{course_id}", course_id=course_id)
+        if version is not None:
+            path += build_path("/versions/{version}", version=version)
+        payload = {key: value for key, value in body.items() if value is not None}
+        response = self._client._request("POST", path + "/preview", json=payload)
+        return parse_response(_LaunchLink, response).launch_link
+
+    def set_title(self, course_id: str, title: str) -> None:
+        """Change the title of a course (its latest version).
+
+        Raises:
+            NotFoundError: The course does not exist.
+        """
+        path = build_path("/courses/{course_id}/title", course_id=course_id)
+        self._client._request("PUT", path, json={"title": title})
+
+    def download_zip(self, course_id: str, dest: Destination) -> int:
+        """Download the latest version's files as a zip, streamed to `dest`.
+
+        The zip holds the files originally imported plus any asset changes.
+
+        Args:
+            course_id: The course's id.
+            dest: A path to write, or a file opened for binary writing.
+
+        Returns:
+            The number of bytes written.
+
+        Raises:
+            NotFoundError: The course does not exist.
+        """
+        path = build_path("/courses/{course_id}/zip", course_id=course_id)
+        return download(self._client, path, dest)
+
     def delete(self, course_id: str) -> None:
         """Delete a course with all its versions.
 
@@ -222,104 +286,26 @@ class Courses:
         self.configuration.set(course_id, {RESTART_SETTING_ID: policy})
 
 
-class CourseVersions:
-    """The versions of a course: `client.courses.versions`."""
-
-    def __init__(self, client: ScormCloud) -> None:
-        self._client = client
-
-    def list(self, course_id: str) -> builtins.list[Course]:
-        """Return every version of a course, one `Course` per version.
-
-        Raises:
-            NotFoundError: The course does not exist.
-        """
-        path = build_path("/courses/{course_id}/versions", course_id=course_id)
-        return parse_response(_CourseList, self._client._request("GET", path)).courses
-
-    def get(self, course_id: str, version: int) -> Course:
-        """Return one version of a course.
-
-        Args:
-            course_id: The course's id.
-            version: The version number, counted from 0.
-
-        Raises:
-            NotFoundError: The course or version does not exist.
-        """
-        path = build_path(
-            "/courses/{course_id}/versions/{version}",
-            course_id=course_id,
-            version=version,
-        )
-        return parse_response(Course, self._client._request("GET", path))
+def _list_params(**values: datetime | str | Iterable[str] | None) -> dict[str, str]:
+    """Query parameters for the list filters that were given."""
+    params: dict[str, str] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, datetime):
+            params[name] = _timestamp(value)
+        elif isinstance(value, str):
+            params[name] = value
+        else:
+            # Tags travel comma-separated, as the service expects.
+            params[name] = ",".join(value)
+    return params
 
 
-class CourseConfiguration:
-    """Course-level settings: `client.courses.configuration`."""
-
-    def __init__(self, client: ScormCloud) -> None:
-        self._client = client
-
-    def get(self, course_id: str, *, include_metadata: bool = False) -> SettingList:
-        """Return the course's effective settings.
-
-        Settings not set on the course show the value they inherit.
-
-        Args:
-            course_id: The course's id.
-            include_metadata: Also describe each setting (`metadata`).
-        """
-        params = _include_flags(includeMetadata=include_metadata)
-        path = build_path("/courses/{course_id}/configuration", course_id=course_id)
-        response = self._client._request("GET", path, params=params)
-        return parse_response(SettingList, response)
-
-    def set(self, course_id: str, settings: Mapping[str, str]) -> None:
-        """Set settings explicitly on the course, overriding inherited values.
-
-        Args:
-            course_id: The course's id.
-            settings: Setting ids mapped to values, for example
-                `{RESTART_SETTING_ID: RestartPolicy.ALWAYS}`.
-
-        Raises:
-            BadRequestError: A setting id or value is not valid.
-        """
-        body = {
-            "settings": [
-                {"settingId": setting_id, "value": str(value)}
-                for setting_id, value in settings.items()
-            ]
-        }
-        path = build_path("/courses/{course_id}/configuration", course_id=course_id)
-        self._client._request("POST", path, json=body)
-
-
-@contextmanager
-def _open_package(package: Package) -> Iterator[tuple[str, BinaryIO]]:
-    """Yield the upload's file name and a binary stream of the package."""
-    if isinstance(package, (str, os.PathLike)):
-        # Open (and later close) the file ourselves; httpx reads it in chunks.
-        with open(package, "rb") as stream:
-            yield os.path.basename(os.fspath(package)), stream
-        return
-
-    if not callable(getattr(package, "read", None)):
-        raise TypeError(f"package must be a path or a binary file, not {package!r}")
-    name = getattr(package, "name", None)
-    filename = os.path.basename(name) if isinstance(name, str) else ""
-    yield filename or _FALLBACK_FILENAME, package
-
-
-def _imported_course(job_id: str, job: ImportJob) -> Course:
-    if job.status == "ERROR":
-        raise ImportFailedError(job_id=job_id, message=job.message)
-    if job.import_result is None or job.import_result.course is None:
-        raise ImportFailedError(
-            job_id=job_id, message="the job completed without a course in its result"
-        )
-    return job.import_result.course
+def _timestamp(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def _include_flags(**flags: bool) -> dict[str, str]:

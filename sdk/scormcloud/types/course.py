@@ -11,6 +11,7 @@ __all__ = [
     "ActivityType",
     "Course",
     "CourseActivity",
+    "CoursePage",
     "CourseReference",
     "LearningStandard",
     "Metadata",
@@ -90,3 +91,13 @@ class CourseReference(Model):
     id: str | None = None
     title: str | None = None
     version: int | None = None
+
+
+class CoursePage(Model):
+    """One page of the course list."""
+
+    courses: list[Course]
+    more: str | None = None
+    """Token for the next page; None on the last page."""
+    total_count: int | None = None
+    """Matching courses in all pages, when asked for (first page only)."""

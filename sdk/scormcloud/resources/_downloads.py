@@ -1,0 +1,48 @@
+"""Streamed downloads (course zips, asset files): written in chunks, never whole."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from .._client import ScormCloud
+
+Destination = str | os.PathLike[str] | BinaryIO
+"""Where a download goes: a path to create or replace, or a binary file."""
+
+
+def download(client: ScormCloud, path: str, dest: Destination, **params: str) -> int:
+    """GET `path` and write its body to `dest`; return the number of bytes written.
+
+    Raises:
+        APIStatusError: The service answered with an error; nothing is written.
+    """
+    request = client._build_request(client._http, "GET", path, params=params or None)
+    response = client._http.send(request, auth=client._auth, stream=True)
+    try:
+        if not response.is_success:
+            # Error bodies are small JSON; read it so the error can quote it.
+            response.read()
+        client._check_response(response)
+        with _open_destination(dest) as target:
+            written = 0
+            for chunk in response.iter_bytes():
+                target.write(chunk)
+                written += len(chunk)
+        return written
+    finally:
+        response.close()
+
+
+@contextmanager
+def _open_destination(dest: Destination) -> Iterator[BinaryIO]:
+    if isinstance(dest, (str, os.PathLike)):
+        with open(dest, "wb") as target:
+            yield target
+        return
+    if not callable(getattr(dest, "write", None)):
+        raise TypeError(f"dest must be a path or a binary file, not {dest!r}")
+    yield dest
