@@ -1,30 +1,45 @@
-"""Registrations, their instances, and launches that move them between versions.
+"""Registrations, their instances, tags and configuration.
 
 No HTTP here; methods are named after the API actions they serve, and every method
-holds the backend's lock.
+holds the backend's lock. Learners' launches and runtime data live in
+:class:`LearnerSessions` (``store.sessions``), which swaps registrations through
+:meth:`RegistrationStore.put`.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ._errors import BadRequestError, GoneError, NotFoundError
+from ._configuration import (
+    APPLICATION,
+    EffectiveSetting,
+    Scope,
+    course_scope,
+    instance_scope,
+    registration_scope,
+    version_scope,
+)
+from ._errors import BadRequestError, NotFoundError
+from ._learner_sessions import LearnerSessions
 from ._records import (
     Course,
     CourseVersion,
     Instance,
-    Launch,
-    LaunchTicket,
     Learner,
+    PostBack,
     Progress,
     Registration,
 )
-from ._restart import should_restart
+from ._registration_query import (
+    InstanceQuery,
+    RegistrationQuery,
+    encode_token,
+    page,
+)
 
 if TYPE_CHECKING:
     from ._backend import Backend
@@ -33,13 +48,18 @@ logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class LaunchOutcome:
-    """What a learner's launch did: the instance it opened and whether it is new."""
+class RegistrationPage:
+    """One page of a list, the token of the next one, and the count of all matches."""
 
-    registration: Registration
-    instance: Instance
-    version: CourseVersion
-    restarted: bool
+    registrations: list[Registration]
+    more: str | None
+    total: int
+
+
+@dataclass(frozen=True)
+class InstancePage:
+    instances: list[Instance]
+    more: str | None
 
 
 class RegistrationStore:
@@ -49,11 +69,12 @@ class RegistrationStore:
         self._backend = backend
         self._courses = backend.courses
         self._lock = backend.lock
+        self.sessions = LearnerSessions(backend, self)
         self.clear()
 
     def clear(self) -> None:
         self._registrations: dict[str, Registration] = {}
-        self._tickets: dict[str, LaunchTicket] = {}
+        self.sessions.clear()
 
     def create_registration(
         self,
@@ -65,6 +86,8 @@ class RegistrationStore:
         initial_progress: Progress | None = None,
         xapi_registration_id: str | None = None,
         tags: tuple[str, ...] = (),
+        postback: PostBack | None = None,
+        initial_settings: Sequence[tuple[str, object]] = (),
     ) -> Registration:
         with self._lock:
             course = self._courses.find(course_id)
@@ -90,7 +113,11 @@ class RegistrationStore:
                 xapi_registration_id=xapi_registration_id or str(uuid.uuid4()),
                 instances=(instance,),
                 tags=tags,
+                postback=postback,
             )
+            # Settings first: a bad one refuses the registration as a whole.
+            scope = registration_scope(registration_id)
+            self._backend.configuration.set(scope, initial_settings)
             self._registrations[registration_id] = registration
             return registration
 
@@ -106,9 +133,12 @@ class RegistrationStore:
             )
         return version
 
-    def get_registration(self, registration_id: str) -> Registration:
+    def find_registration(self, registration_id: str) -> Registration | None:
         with self._lock:
-            registration = self._registrations.get(registration_id)
+            return self._registrations.get(registration_id)
+
+    def get_registration(self, registration_id: str) -> Registration:
+        registration = self.find_registration(registration_id)
         if registration is None:
             raise NotFoundError(f"Registration ID '{registration_id}' does not exist")
         return registration
@@ -122,11 +152,163 @@ class RegistrationStore:
             )
         return instance
 
+    def put(self, registration: Registration) -> None:
+        """Store a changed registration (callers hold the lock)."""
+        self._registrations[registration.registration_id] = registration
+
+    def get_registrations(
+        self, query: RegistrationQuery, *, offset: int = 0
+    ) -> RegistrationPage:
+        """One page of the registrations ``query`` selects."""
+        with self._lock:
+            registrations = list(self._registrations.values())
+            titles = {
+                r.course_id: self._courses.get_course(r.course_id).latest.title
+                for r in registrations
+            }
+        matching = query.select(registrations, titles)
+        items, next_offset = page(matching, offset, self._backend.options.page_size)
+        more = None if next_offset is None else encode_token(query, next_offset)
+        return RegistrationPage(items, more, len(matching))
+
+    def get_registration_instances(
+        self, registration_id: str, query: InstanceQuery, *, offset: int = 0
+    ) -> InstancePage:
+        registration = self.get_registration(registration_id)
+        matching = query.select(registration.instances)
+        items, next_offset = page(matching, offset, self._backend.options.page_size)
+        more = None if next_offset is None else encode_token(query, next_offset)
+        return InstancePage(items, more)
+
     def delete_registration(self, registration_id: str) -> None:
-        """Delete a registration and all of its instances."""
+        """Delete a registration with all of its instances and settings."""
         with self._lock:
             self.get_registration(registration_id)
             del self._registrations[registration_id]
+            self._forget_settings({registration_id})
+
+    def delete_registration_progress(self, registration_id: str) -> Registration:
+        """Reset: the latest instance loses its data and moves to the newest version.
+
+        The instance keeps its number; launch history and runtime data go.
+        """
+        with self._lock:
+            registration = self.get_registration(registration_id)
+            latest = self._courses.get_course(registration.course_id).latest
+            now = self._backend.clock.now()
+            fresh = Instance(
+                number=registration.latest.number,
+                course_version=latest.version,
+                created=registration.latest.created,
+                updated=now,
+            )
+            registration = replace(
+                registration, instances=(*registration.instances[:-1], fresh)
+            )
+            self.put(registration)
+            return registration
+
+    def delete_registration_global_data(self, registration_id: str) -> None:
+        """Forget global objectives; the mock keeps none, so only check the id."""
+        self.get_registration(registration_id)
+
+    def create_new_registration_instance(self, registration_id: str) -> Instance:
+        """Start the next instance on the newest course version, with no progress."""
+        with self._lock:
+            registration = self.get_registration(registration_id)
+            latest = self._courses.get_course(registration.course_id).latest
+            now = self._backend.clock.now()
+            instance = Instance(
+                number=registration.latest.number + 1,
+                course_version=latest.version,
+                created=now,
+                updated=now,
+            )
+            self.put(
+                replace(registration, instances=(*registration.instances, instance))
+            )
+            return instance
+
+    def delete_registration_instance(self, registration_id: str, number: int) -> None:
+        """Delete one instance; deleting the last one deletes the registration."""
+        with self._lock:
+            registration = self.get_registration(registration_id)
+            self.get_registration_instance(registration_id, number)
+            kept = tuple(i for i in registration.instances if i.number != number)
+            if not kept:
+                self.delete_registration(registration_id)
+                return
+            self.put(replace(registration, instances=kept))
+            scope = instance_scope(registration_id, number)
+            self._backend.configuration.forget(lambda s: s == scope)
+
+    def get_registration_tags(self, registration_id: str) -> tuple[str, ...]:
+        return self.get_registration(registration_id).tags
+
+    def put_registration_tags(
+        self, registration_ids: Sequence[str], tags: Sequence[str]
+    ) -> None:
+        """Add tags to registrations; all of them must exist, or none changes."""
+        with self._lock:
+            registrations = [self.get_registration(r) for r in registration_ids]
+            for registration in registrations:
+                merged = tuple(dict.fromkeys((*registration.tags, *tags)))
+                self.put(replace(registration, tags=merged))
+
+    def delete_registration_tags(
+        self, registration_id: str, tags: Sequence[str]
+    ) -> None:
+        """Remove tags; tags the registration does not have are no error."""
+        with self._lock:
+            registration = self.get_registration(registration_id)
+            kept = tuple(tag for tag in registration.tags if tag not in set(tags))
+            self.put(replace(registration, tags=kept))
+
+    def get_configuration(
+        self, registration_id: str, *, instance: int | None = None
+    ) -> list[EffectiveSetting]:
+        """Effective settings of a registration or one of its instances."""
+        with self._lock:
+            chain = self.settings_chain(registration_id, instance)
+            return self._backend.configuration.effective(chain)
+
+    def set_configuration(
+        self,
+        registration_id: str,
+        settings: Sequence[tuple[str, object]],
+        *,
+        instance: int | None = None,
+    ) -> None:
+        with self._lock:
+            scope = self.settings_chain(registration_id, instance)[0]
+            self._backend.configuration.set(scope, settings)
+
+    def delete_configuration_setting(
+        self, registration_id: str, setting_id: str, *, instance: int | None = None
+    ) -> None:
+        with self._lock:
+            scope = self.settings_chain(registration_id, instance)[0]
+            self._backend.configuration.delete(scope, setting_id)
+
+    def settings_chain(
+        self, registration_id: str, instance: int | None = None
+    ) -> list[Scope]:
+        """The levels a setting is looked up in, most specific first."""
+        registration = self.get_registration(registration_id)
+        chosen = (
+            registration.latest
+            if instance is None
+            else self.get_registration_instance(registration_id, instance)
+        )
+        chain = [
+            registration_scope(registration_id),
+            version_scope(registration.course_id, chosen.course_version),
+            course_scope(registration.course_id),
+            APPLICATION,
+        ]
+        if instance is not None:
+            chain.insert(0, instance_scope(registration_id, instance))
+        return chain
 
     def course_version_of(
         self, registration: Registration, instance: Instance
@@ -159,83 +341,14 @@ class RegistrationStore:
                 del self._registrations[key]
         return removed
 
-    def build_launch_link(
-        self,
-        registration_id: str,
-        *,
-        expiry_seconds: int,
-        redirect_on_exit_url: str | None = None,
-        options: tuple[tuple[str, object], ...] = (),
-    ) -> LaunchTicket:
-        """Hand out a launch token; building a link is not a launch."""
-        self.get_registration(registration_id)
-        ticket = LaunchTicket(
-            token=secrets.token_urlsafe(24),
-            registration_id=registration_id,
-            expires=self._backend.clock.now() + timedelta(seconds=expiry_seconds),
-            redirect_on_exit_url=redirect_on_exit_url,
-            options=options,
-        )
+    def all_registrations(self) -> list[Registration]:
         with self._lock:
-            self._tickets[ticket.token] = ticket
-        return ticket
+            return list(self._registrations.values())
 
-    def launch(self, token: str) -> LaunchOutcome:
-        """The learner opens a launch link: apply the restart rule, then open."""
-        with self._lock:
-            ticket = self._tickets.get(token)
-            if ticket is None:
-                raise NotFoundError("This launch link is not known to the mock")
-            if self._backend.clock.now() > ticket.expires:
-                raise GoneError("This launch link has expired")
-            return self._launch_registration(ticket.registration_id)
-
-    def _launch_registration(self, registration_id: str) -> LaunchOutcome:
-        registration = self.get_registration(registration_id)
-        course = self._courses.get_course(registration.course_id)
-        current = registration.latest
-        restarted = self._should_restart(course, current)
-        now = self._backend.clock.now()
-        if restarted:
-            current = Instance(
-                number=current.number + 1,
-                course_version=course.latest.version,
-                created=now,
-                updated=now,
+    def _forget_settings(self, registration_ids: set[str]) -> None:
+        self._backend.configuration.forget(
+            lambda scope: (
+                scope[0] in ("registration", "instance")
+                and scope[1] in registration_ids
             )
-
-        opened = self._record_launch(current, now)
-        kept = registration.instances if restarted else registration.instances[:-1]
-        registration = replace(registration, instances=(*kept, opened))
-        self._registrations[registration_id] = registration
-        version = self.course_version_of(registration, opened)
-        logger.debug(
-            "launched %r instance %d (restarted=%s)",
-            registration_id,
-            opened.number,
-            restarted,
-        )
-        return LaunchOutcome(registration, opened, version, restarted)
-
-    def _should_restart(self, course: Course, instance: Instance) -> bool:
-        return should_restart(
-            self._courses.restart_policy(course.course_id),
-            completion=instance.progress.completion,
-            success=instance.progress.success,
-            newer_version_exists=course.latest.version > instance.course_version,
-            requires_completion=self._backend.options.restart_requires_completion,
-        )
-
-    def _record_launch(self, instance: Instance, now: datetime) -> Instance:
-        progress = replace(
-            instance.progress,
-            first_access=instance.progress.first_access or now,
-            last_access=now,
-        )
-        launch = Launch(launch_id=str(uuid.uuid4()), launched=now)
-        return replace(
-            instance,
-            progress=progress,
-            updated=now,
-            launches=(*instance.launches, launch),
         )

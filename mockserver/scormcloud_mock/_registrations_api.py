@@ -1,13 +1,18 @@
-"""Handlers for ``/registrations/...``: create, progress, instances, launch links."""
+"""Handlers for ``/registrations/...``: create, list, progress, reset, tags, links.
+
+Instances, launch history and configuration are in ``_registration_instances_api``;
+its rows are part of :data:`ROUTES`.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from werkzeug.routing import Rule
 from werkzeug.wrappers import Response
 
+from . import _registration_instances_api as instances_api
 from . import _registration_wire as wire
 from ._errors import BadRequestError
 from ._http import (
@@ -18,26 +23,40 @@ from ._http import (
     optional_enum,
     optional_number,
     optional_str,
-    parse_int,
     required_str,
     route,
+    shorten,
 )
-from ._records import Learner, Progress
+from ._launch_options import parse_launch_options, string_list
+from ._postback import delivery_for
+from ._records import Learner, PostBack, Progress
+from ._registration_query import RegistrationQuery, decode_token
+from ._settings_request import settings_body
 
 COMPLETION_VALUES = frozenset({"UNKNOWN", "COMPLETED", "INCOMPLETE"})
 SUCCESS_VALUES = frozenset({"UNKNOWN", "PASSED", "FAILED"})
-
-#: The launch-link expiry SCORM Cloud accepts, in seconds.
-EXPIRY_RANGE = range(10, 301)
-DEFAULT_EXPIRY = 120
+AUTH_TYPES = frozenset({"UNDEFINED", "FORM", "HTTPBASIC"})
+RESULTS_FORMATS = frozenset({"UNDEFINED", "COURSE", "ACTIVITY", "FULL"})
+#: Query parameters a ``more`` token replaces; sending them with it is a 400.
+LIST_FILTERS = (
+    "courseId",
+    "learnerId",
+    "since",
+    "until",
+    "datetimeFilter",
+    "tags",
+    "filter",
+    "filterBy",
+    "orderBy",
+)
 
 
 def create_registration(call: Call) -> Response:
     body = json_object(call.json_body(), "body")
     learner = json_object(body.get("learner"), "body.learner")
-    tags = body.get("registrationTags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise BadRequestError("body.registrationTags must be a list of strings")
+    tags = string_list(body.get("registrationTags") or [], "body.registrationTags")
+    postback = body.get("postBack")
+    initial_settings = body.get("initialSettings")
 
     call.backend.registrations.create_registration(
         registration_id=required_str(body, "registrationId", "body"),
@@ -52,8 +71,32 @@ def create_registration(call: Call) -> Response:
         initial_progress=_initial_progress(body.get("initialRegistrationState")),
         xapi_registration_id=optional_str(body, "xapiRegistrationId", "body"),
         tags=tuple(tags),
+        postback=None if postback is None else parse_postback(postback),
+        initial_settings=(
+            [] if initial_settings is None else settings_body(initial_settings)
+        ),
     )
     return no_content()
+
+
+def parse_postback(value: Any, where: str = "body.postBack") -> PostBack:
+    """``PostBackSchema``; the URL must be an absolute http(s) URL."""
+    body = json_object(value, where)
+    url = required_str(body, "url", where)
+    if not url.startswith(("http://", "https://")):
+        raise BadRequestError(f"{where}.url '{url}' is not a valid url")
+    legacy = body.get("legacy", False)
+    if not isinstance(legacy, bool):
+        raise BadRequestError(f"{where}.legacy must be true or false")
+    return PostBack(
+        url=url,
+        auth_type=optional_enum(body, "authType", where, AUTH_TYPES) or "UNDEFINED",
+        user_name=optional_str(body, "userName", where),
+        password=optional_str(body, "password", where),
+        results_format=optional_enum(body, "resultsFormat", where, RESULTS_FORMATS)
+        or "UNDEFINED",
+        legacy=legacy,
+    )
 
 
 def _initial_progress(state: Any) -> Progress | None:
@@ -89,12 +132,64 @@ def _optional_time(body: dict[str, Any], key: str, where: str) -> datetime | Non
     if text is None:
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        # A naive time is UTC; the machine's zone must not change what is stored.
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        # Refuse moments that cannot be written back out in UTC (year 0 or 10000).
+        return moment.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
         raise BadRequestError(
-            f"'{text}' is either not a timestamp or seems to be not formatted "
-            "according to ISO 8601"
+            f"'{shorten(text)}' is either not a timestamp or seems to be not "
+            "formatted according to ISO 8601"
         ) from None
+
+
+def get_registrations(call: Call) -> Response:
+    token = call.query_str("more")
+    if token:
+        sent = [name for name in LIST_FILTERS if name in call.request.args]
+        if sent:
+            raise BadRequestError(
+                f"No filter parameters may be sent with 'more' (got {', '.join(sent)})"
+            )
+        query, offset = decode_token(token, RegistrationQuery)
+    else:
+        query, offset = _registration_query(call), 0
+
+    store = call.backend.registrations
+    page = store.get_registrations(query, offset=offset)
+    flags = instances_api.detail_flags(call)
+    listed = [
+        wire.registration(
+            r, r.latest, store.course_version_of(r, r.latest), details=flags
+        )
+        for r in page.registrations
+    ]
+    body: dict[str, Any] = {"registrations": listed}
+    if page.more is not None:
+        body["more"] = page.more
+    response = json_response(body)
+    # The total is counted for the first page only, as the service documents.
+    if not token and call.query_bool("includeTotalCount"):
+        response.headers["X-Total-Count"] = str(page.total)
+    return response
+
+
+def _registration_query(call: Call) -> RegistrationQuery:
+    args = call.request.args
+    tags = [t for value in args.getlist("tags") for t in value.split(",") if t]
+    return RegistrationQuery(
+        course_id=args.get("courseId") or None,
+        learner_id=args.get("learnerId") or None,
+        since=args.get("since") or None,
+        until=args.get("until") or None,
+        datetime_filter=args.get("datetimeFilter") or "created",
+        tags=tuple(tags),
+        filter=args.get("filter") or None,
+        filter_by=args.get("filterBy") or "registration_id",
+        order_by=args.get("orderBy") or "created_desc",
+    )
 
 
 def get_registration_progress(call: Call, registration_id: str) -> Response:
@@ -106,7 +201,11 @@ def get_registration_progress(call: Call, registration_id: str) -> Response:
     registration = call.backend.registrations.get_registration(registration_id)
     instance = registration.latest
     version = call.backend.registrations.course_version_of(registration, instance)
-    return json_response(wire.registration(registration, instance, version))
+    return json_response(
+        wire.registration(
+            registration, instance, version, details=instances_api.detail_flags(call)
+        )
+    )
 
 
 def delete_registration(call: Call, registration_id: str) -> Response:
@@ -114,64 +213,96 @@ def delete_registration(call: Call, registration_id: str) -> Response:
     return no_content()
 
 
-def get_registration_instances(call: Call, registration_id: str) -> Response:
-    registration = call.backend.registrations.get_registration(registration_id)
-    instances = [
-        wire.registration(
-            registration,
-            instance,
-            call.backend.registrations.course_version_of(registration, instance),
-        )
-        for instance in registration.instances
-    ]
-    return json_response({"registrations": instances})
+def delete_registration_progress(call: Call, registration_id: str) -> Response:
+    call.backend.registrations.delete_registration_progress(registration_id)
+    return no_content()
 
 
-def get_registration_instance_progress(
-    call: Call, registration_id: str, instance_id: str
-) -> Response:
-    number = parse_int(instance_id, "instanceId")
-    instance = call.backend.registrations.get_registration_instance(
-        registration_id, number
-    )
-    registration = call.backend.registrations.get_registration(registration_id)
-    version = call.backend.registrations.course_version_of(registration, instance)
-    return json_response(wire.registration(registration, instance, version))
+def delete_registration_global_data(call: Call, registration_id: str) -> Response:
+    call.backend.registrations.delete_registration_global_data(registration_id)
+    return no_content()
 
 
 def build_registration_launch_link(call: Call, registration_id: str) -> Response:
-    body = json_object(call.json_body(), "body")
-    expiry = body.get("expiry", DEFAULT_EXPIRY)
-    if isinstance(expiry, bool) or not isinstance(expiry, int):
-        raise BadRequestError("body.expiry must be an integer number of seconds")
-    if expiry not in EXPIRY_RANGE:
-        raise BadRequestError(f"expiry {expiry} is out of range (10 to 300 seconds)")
-
-    ticket = call.backend.registrations.build_launch_link(
+    options = parse_launch_options(call.json_body())
+    ticket = call.backend.registrations.sessions.build_launch_link(
         registration_id,
-        expiry_seconds=expiry,
-        redirect_on_exit_url=optional_str(body, "redirectOnExitUrl", "body"),
+        expiry_seconds=options.expiry,
+        redirect_on_exit_url=options.redirect_on_exit_url,
+        options=options.options,
     )
-    link = f"{call.site_root}/__mock__/launch/{ticket.token}"
+    link = f"{call.site_root}/__mock__/launch/{ticket.token}?options={options.echo()}"
     return json_response({"launchLink": link})
+
+
+def get_registration_tags(call: Call, registration_id: str) -> Response:
+    tags = call.backend.registrations.get_registration_tags(registration_id)
+    return json_response({"tags": list(tags)})
+
+
+def put_registration_tags(call: Call, registration_id: str) -> Response:
+    tags = _tags_body(call.json_body())
+    call.backend.registrations.put_registration_tags([registration_id], tags)
+    return no_content()
+
+
+def delete_registration_tags(call: Call, registration_id: str) -> Response:
+    tags = _tags_body(call.json_body())
+    call.backend.registrations.delete_registration_tags(registration_id, tags)
+    return no_content()
+
+
+def put_registration_tags_batch(call: Call) -> Response:
+    body = json_object(call.json_body(), "body")
+    ids = string_list(body.get("ids"), "body.ids")
+    tags = string_list(body.get("tags"), "body.tags")
+    call.backend.registrations.put_registration_tags(ids, tags)
+    return no_content()
+
+
+def _tags_body(value: Any) -> list[str]:
+    return string_list(json_object(value, "body").get("tags"), "body.tags")
+
+
+def test_registration_postback(call: Call) -> Response:
+    postback = parse_postback(call.json_body(), "body")
+    sample = {
+        "id": "postback-test",
+        "instance": 0,
+        "registrationCompletion": "COMPLETED",
+        "registrationSuccess": "PASSED",
+        "score": {"scaled": 100.0},
+        "totalSecondsTracked": 60.0,
+    }
+    call.backend.registrations.sessions.postbacks.send(delivery_for(postback, sample))
+    return no_content()
 
 
 ROUTES: list[Rule] = [
     route("POST", "/registrations", create_registration),
+    route("GET", "/registrations", get_registrations),
+    route("PUT", "/registrations/tags", put_registration_tags_batch),
+    route("POST", "/registrations/postBackTest", test_registration_postback),
     # GET rules answer HEAD as well; the handler tells them apart.
     route("GET", "/registrations/<registration_id>", get_registration_progress),
     route("DELETE", "/registrations/<registration_id>", delete_registration),
     route(
-        "GET", "/registrations/<registration_id>/instances", get_registration_instances
+        "DELETE",
+        "/registrations/<registration_id>/progress",
+        delete_registration_progress,
     ),
     route(
-        "GET",
-        "/registrations/<registration_id>/instances/<instance_id>",
-        get_registration_instance_progress,
+        "DELETE",
+        "/registrations/<registration_id>/globalData",
+        delete_registration_global_data,
     ),
     route(
         "POST",
         "/registrations/<registration_id>/launchLink",
         build_registration_launch_link,
     ),
+    route("GET", "/registrations/<registration_id>/tags", get_registration_tags),
+    route("PUT", "/registrations/<registration_id>/tags", put_registration_tags),
+    route("DELETE", "/registrations/<registration_id>/tags", delete_registration_tags),
+    *instances_api.ROUTES,
 ]

@@ -12,8 +12,11 @@ __all__ = [
     "ActivityResult",
     "CompletionAmount",
     "CompletionStatus",
+    "LaunchHistory",
     "Learner",
+    "PostBack",
     "Registration",
+    "RegistrationPage",
     "Score",
     "SuccessStatus",
 ]
@@ -104,3 +107,57 @@ class Registration(Model):
     shared_data: list[dict[str, Any]] | None = None
     suspended_activity_id: str | None = None
     activity_details: ActivityResult | None = None
+
+
+class RegistrationPage(Model):
+    """One page of the registration list."""
+
+    registrations: list[Registration]
+    more: str | None = None
+    """Token for the next page; None on the last page."""
+    total_count: int | None = None
+    """Matching registrations in all pages, when asked for (first page only)."""
+
+
+class LaunchHistory(Model):
+    """One launch of a registration instance, with its results at the time."""
+
+    id: str | None = None
+    """The registration's id."""
+    instance: int | None = None
+    launch_history_id: str | None = None
+    score: Score | None = None
+    completion_status: CompletionStatus | None = None
+    success_status: SuccessStatus | None = None
+    history_log: str | None = None
+    """Only with `include_history_log=True`."""
+    total_seconds_tracked: float | None = None
+    launch_time: datetime | None = None
+    exit_time: datetime | None = None
+    last_runtime_update: datetime | None = None
+
+
+_KnownPostBackAuthType = Literal["UNDEFINED", "FORM", "HTTPBASIC"]
+_KnownResultsFormat = Literal["UNDEFINED", "COURSE", "ACTIVITY", "FULL"]
+
+
+class PostBack(Model):
+    """Where SCORM Cloud posts a registration's results when they change.
+
+    With `auth_type` `"HTTPBASIC"` (the default) the body is the progress JSON
+    and the credentials an `Authorization` header; with `"FORM"` the body is
+    URL-encoded with `data`, `username` and `password` fields.
+    """
+
+    url: str
+    auth_type: (
+        Annotated[_KnownPostBackAuthType | str, open_enum(_KnownPostBackAuthType)]
+        | None
+    ) = None
+    user_name: str | None = None
+    password: str | None = None
+    results_format: (
+        Annotated[_KnownResultsFormat | str, open_enum(_KnownResultsFormat)] | None
+    ) = None
+    """`"COURSE"`, `"ACTIVITY"` (with child results) or `"FULL"` (with runtime)."""
+    legacy: bool | None = None

@@ -1,0 +1,52 @@
+"""Query parameters shared by the registration resources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+
+def list_params(**values: datetime | str | Iterable[str] | None) -> dict[str, str]:
+    """Query parameters for the list filters that were given."""
+    params: dict[str, str] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, datetime):
+            params[name] = timestamp(value)
+        elif isinstance(value, str):
+            params[name] = value
+        else:
+            # Tags travel comma-separated, as the service expects.
+            params[name] = ",".join(value)
+    return params
+
+
+def timestamp(moment: datetime) -> str:
+    """ISO 8601 in UTC with a ``Z``; a naive datetime is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def include_flags(**flags: bool) -> dict[str, str]:
+    """Query parameters for the flags that are on; off is the service default."""
+    return {name: "true" for name, on in flags.items() if on}
+
+
+def detail_flags(
+    *, child_results: bool, interactions_and_objectives: bool, runtime: bool
+) -> dict[str, str]:
+    """The ``include...`` flags of the progress calls."""
+    return include_flags(
+        includeChildResults=child_results,
+        includeInteractionsAndObjectives=interactions_and_objectives,
+        includeRuntime=runtime,
+    )
+
+
+def tag_list(tags: Iterable[str]) -> list[str]:
+    # A lone string would otherwise become one tag per character.
+    if isinstance(tags, str):
+        raise TypeError("tags must be an iterable of strings, not a string")
+    return list(tags)
