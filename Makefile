@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MOCK_STAMP := $(VENV)/.mock-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck docs unit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,13 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
+docs: $(DEV_STAMP)
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site
+
 unit: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q
 
-test: lint typecheck unit
+test: lint typecheck docs unit
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .site .mypy_cache .pytest_cache .ruff_cache

@@ -10,9 +10,10 @@ from pathlib import Path
 EXAMPLES = Path(__file__).resolve().parent
 
 
-def run_example(name: str) -> str:
-    # Without credentials in the environment the examples use the embedded mock.
+def run_example(name: str, **extra_env: str) -> str:
+    # Without SCORMCLOUD_LIVE=1 the examples use the embedded mock.
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCORMCLOUD_")}
+    env.update(extra_env)
     result = subprocess.run(
         [sys.executable, str(EXAMPLES / name)],
         capture_output=True,
@@ -26,7 +27,13 @@ def run_example(name: str) -> str:
 
 
 def test_versioning_walkthrough_tells_who_moved() -> None:
-    story = run_example("versioning_walkthrough.py")
+    # Credentials in the environment must not switch the demo to a real account.
+    story = run_example(
+        "versioning_walkthrough.py",
+        SCORMCLOUD_APP_ID="someone",
+        SCORMCLOUD_SECRET_KEY="real-secret",
+        SCORMCLOUD_BASE_URL="http://127.0.0.1:9/api/v2",
+    )
 
     assert "(embedded mock)" in story
     title = "'Golf Explained - Run-time Basic Calls'"

@@ -4,8 +4,8 @@ Imports a SCORM 2004 course as version 0, registers four learners in different s
 imports version 1 (one SCO added), and launches everyone under two restart policies.
 It prints who moved to the new version and shows that old instances keep their data.
 
-Runs against an embedded mock by default. With SCORMCLOUD_APP_ID and
-SCORMCLOUD_SECRET_KEY set (and optionally SCORMCLOUD_BASE_URL) it runs against that
+Runs against an embedded mock by default. With SCORMCLOUD_LIVE=1 and SCORMCLOUD_APP_ID
+and SCORMCLOUD_SECRET_KEY set (and optionally SCORMCLOUD_BASE_URL) it runs against that
 SCORM Cloud application instead, and deletes the course it created at the end.
 """
 
@@ -54,8 +54,9 @@ def main() -> None:
 
 @contextlib.contextmanager
 def connect() -> Iterator[tuple[ScormCloud, OpenLink, str]]:
-    """The real service when credentials are set, otherwise an embedded mock."""
-    if os.environ.get("SCORMCLOUD_APP_ID") and os.environ.get("SCORMCLOUD_SECRET_KEY"):
+    """The real service when SCORMCLOUD_LIVE=1, otherwise an embedded mock."""
+    # Credentials alone are not enough: a real account is used only when asked for.
+    if os.environ.get("SCORMCLOUD_LIVE") == "1":
         with ScormCloud() as client, httpx.Client(follow_redirects=True) as browser:
             yield client, browser.get, "live service"
         return

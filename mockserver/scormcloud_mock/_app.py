@@ -9,22 +9,35 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.wrappers import Request, Response
 
 from . import _mock_api
 from ._backend import Backend
+from ._course_preview import open_preview
 from ._errors import AuthorizationRequiredError, MockError, NotImplementedByMockError
+from ._faults import DroppedConnection, FaultPlan, faults_endpoint
 from ._http import Call, json_response
 from ._routes import API_ROUTES
 
 logger = logging.getLogger(__name__)
 
 API_MOUNT = ("api", "v2")
+PLAYER_ENDPOINTS = (
+    "launch",
+    "content",
+    "runtime",
+    "session",
+    "exit",
+    "exited",
+    "preview",
+)
+TOKEN_PATHS = ("/appManagement/token", "/oauth/authenticate/application/token")
 MOCK_MOUNT = "__mock__"
 
 StartResponse = Callable[..., Any]
@@ -34,10 +47,15 @@ class MockApplication:
     """Serves one backend; checks basic auth when credentials are configured."""
 
     def __init__(
-        self, backend: Backend, *, credentials: tuple[str, str] | None = None
+        self,
+        backend: Backend,
+        *,
+        credentials: tuple[str, str] | None = None,
+        faults: FaultPlan | None = None,
     ) -> None:
         self.backend = backend
         self.credentials = credentials
+        self.faults = faults or FaultPlan()
         self._api = API_ROUTES.bind("mock")
 
     def __call__(
@@ -58,18 +76,40 @@ class MockApplication:
             return self._dispatch(request, segments)
         except MockError as error:
             return json_response(error.body(), error.status)
+        except DroppedConnection:
+            raise
+        except HTTPException as error:
+            # werkzeug's own refusals: form limits, a body shorter than announced.
+            status = error.code or 400
+            return json_response({"message": error.description or error.name}, status)
+        except Exception:
+            # A bug in the mock, never the caller's fault: say so in the API's shape.
+            logger.exception("unexpected error in %s %s", request.method, request.path)
+            message = f"The mock failed on {request.method} {request.path}"
+            return json_response({"message": message}, 500)
 
     def _dispatch(self, request: Request, segments: list[str]) -> Response:
         api_at = _find(segments, API_MOUNT)
         if api_at is not None:
-            self._authorize(request)
             prefix, rest = segments[:api_at], segments[api_at + len(API_MOUNT) :]
+            api_path = "/" + "/".join(rest)
+            injected = self._inject_fault(request.method, api_path)
+            if injected is not None:
+                return injected
+            self._authorize(request, api_path)
             return self._call_api(request, prefix, rest)
 
         mock_at = _find(segments, (MOCK_MOUNT,))
         if mock_at is not None:
             return self._call_mock(request, segments[mock_at + 1 :])
-        raise NotImplementedByMockError(request.method, request.path)
+
+        # Not an API path at all, as when a base URL lacks /api/v2: a plain web 404,
+        # like the real host's, rather than an API error.
+        return Response(
+            f"Not Found: {request.path} is not under /api/v2",
+            status=404,
+            mimetype="text/plain",
+        )
 
     def _call_api(
         self, request: Request, prefix: list[str], rest: list[str]
@@ -86,14 +126,41 @@ class MockApplication:
         return response
 
     def _call_mock(self, request: Request, rest: list[str]) -> Response:
-        if len(rest) == 2 and rest[0] == "launch" and request.method == "GET":
-            return _mock_api.launch(request, self.backend, unquote(rest[1]))
-        if rest == ["reset"] and request.method == "POST":
-            return _mock_api.reset(request, self.backend)
-        raise NotImplementedByMockError(request.method, request.path)
+        endpoint = unquote(rest[0]) if rest else ""
+        # Controls change the whole mock: with credentials set, they need them too.
+        # The player's own endpoints are reached through a launch id instead.
+        if endpoint not in PLAYER_ENDPOINTS and self.credentials is not None:
+            self._authorize(request, "/__mock__/" + endpoint)
+        if endpoint == "faults" and len(rest) == 1:
+            return faults_endpoint(request, self.faults)
+        if len(rest) == 2 and endpoint == "preview" and request.method == "GET":
+            return open_preview(self.backend, unquote(rest[1]))
+        return _mock_api.dispatch(request, self.backend, rest)
 
-    def _authorize(self, request: Request) -> None:
+    def _inject_fault(self, method: str, api_path: str) -> Response | None:
+        """Apply a test's injected fault, like a flaky network or server would."""
+        fault = self.faults.take(method, api_path)
+        if fault is None:
+            return None
+        if fault.latency:
+            time.sleep(fault.latency)
+        if fault.drop:
+            raise DroppedConnection(f"fault injected on {method} {api_path}")
+        if fault.status is None:
+            return None
+
+        message = f"Fault injected by the mock on {method} {api_path}"
+        response = json_response({"message": message}, fault.status)
+        if fault.retry_after is not None:
+            response.headers["Retry-After"] = f"{fault.retry_after:g}"
+        return response
+
+    def _authorize(self, request: Request, api_path: str) -> None:
         auth = request.authorization
+        # Tokens are issued for basic credentials only, never for another token.
+        if auth and auth.type == "bearer" and api_path not in TOKEN_PATHS:
+            self._authorize_bearer(request, auth.token or "", api_path)
+            return
         if auth is None or auth.type != "basic":
             raise AuthorizationRequiredError()
         if self.credentials is None:
@@ -104,6 +171,13 @@ class MockApplication:
         same_key = secrets.compare_digest(_utf8(auth.password), _utf8(secret_key))
         if not (same_id and same_key):
             raise AuthorizationRequiredError()
+
+    def _authorize_bearer(self, request: Request, token: str, api_path: str) -> None:
+        tokens = self.backend.tokens
+        grant = tokens.verify(token, self.backend.clock.now())
+        if self.credentials is not None and grant.app_id != self.credentials[0]:
+            raise AuthorizationRequiredError()
+        tokens.check(grant, request.method, api_path)
 
 
 def _utf8(text: str | None) -> bytes:

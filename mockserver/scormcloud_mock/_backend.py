@@ -11,9 +11,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
 from ._clock import Clock
 from ._configuration import Configuration
 from ._course_store import CourseStore
+from ._oauth import TokenIssuer
 from ._registration_store import RegistrationStore
 
 
@@ -25,6 +28,10 @@ class BackendOptions:
     import_job_running_polls: int = 1
     #: "When Failed" and "When Passed" also require the registration to be complete.
     restart_requires_completion: bool = True
+    #: How many items a page of a list holds before a ``more`` token is sent.
+    page_size: int = 100
+    #: Where the mock's own downloads (import or asset from a URL) go; None: network.
+    fetch_transport: httpx.BaseTransport | None = None
 
 
 class Backend:
@@ -37,6 +44,8 @@ class Backend:
         # Reentrant: store methods call each other while holding it.
         self.lock = threading.RLock()
         self.configuration = Configuration()
+        # The OAuth signing key: tokens issued before a reset stay valid.
+        self.tokens = TokenIssuer()
         self.courses = CourseStore(self)
         self.registrations = RegistrationStore(self)
 
@@ -48,6 +57,15 @@ class Backend:
             self.configuration.clear()
             for child in self.root.iterdir():
                 shutil.rmtree(child, ignore_errors=True)
+
+    def delete_course_version(self, course_id: str, version: int) -> None:
+        """Delete one version; deleting the last one deletes the whole course."""
+        with self.lock:
+            if not self.courses.remove_version(course_id, version):
+                self.delete_course(course_id)
+                return
+            scope = ("version", course_id, str(version))
+            self.configuration.forget(lambda candidate: candidate == scope)
 
     def delete_course(self, course_id: str) -> None:
         """Delete a course with its versions, files, registrations and settings."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import click
+import httpx
 
 from ._mock import MockScormCloud
 
@@ -27,12 +28,19 @@ def main() -> None:
     show_default=True,
     help="Status reads an import job answers RUNNING before it finishes.",
 )
+@click.option(
+    "--restart-requires-completion/--restart-on-success-alone",
+    default=True,
+    show_default=True,
+    help="Whether 'When Failed' and 'When Passed' also need a complete registration.",
+)
 def serve(
     host: str,
     port: int,
     app_id: str | None,
     secret_key: str | None,
     import_job_running_polls: int,
+    restart_requires_completion: bool,
 ) -> None:
     """Serve the API under /api/v2 until interrupted."""
     if (app_id is None) != (secret_key is None):
@@ -44,6 +52,7 @@ def serve(
         app_id=app_id,
         secret_key=secret_key,
         import_job_running_polls=import_job_running_polls,
+        restart_requires_completion=restart_requires_completion,
     )
     server = mock.serve(host=host, port=port)
     click.echo(server.base_url, nl=True)
@@ -53,3 +62,24 @@ def serve(
         pass
     finally:
         mock.close()
+
+
+@main.command()
+@click.option(
+    "--url",
+    envvar="SCORMCLOUD_BASE_URL",
+    required=True,
+    help="The running mock's base URL, e.g. http://127.0.0.1:8080/api/v2.",
+)
+def reset(url: str) -> None:
+    """Forget all state of a running mock server."""
+    root = url.rstrip("/").removesuffix("/api/v2")
+    try:
+        response = httpx.post(f"{root}/__mock__/reset", timeout=10)
+    except httpx.TransportError as error:
+        raise click.ClickException(
+            f"no mock server answered at {url}: {error}"
+        ) from None
+    if response.status_code != 200:
+        raise click.ClickException(f"{url} did not reset ({response.status_code})")
+    click.echo(f"reset {url}")

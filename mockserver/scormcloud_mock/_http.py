@@ -7,6 +7,7 @@ a 500.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,8 @@ from werkzeug.wrappers import Request, Response
 
 from ._backend import Backend
 from ._errors import BadRequestError, PayloadTooLargeError
+
+_INTEGER = re.compile(r"-?[0-9]{1,10}")
 
 #: JSON bodies of this API are small; anything larger is refused before parsing.
 MAX_JSON_BYTES = 1024 * 1024
@@ -51,9 +54,11 @@ class Call:
         if len(raw) > MAX_JSON_BYTES:
             raise PayloadTooLargeError("Request body is too large")
         try:
-            return json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BadRequestError(f"Request body is not valid JSON: {error}") from None
+            return json.loads(raw, parse_constant=_refuse_constant)
+        except (ValueError, RecursionError) as error:
+            # ValueError covers bad UTF-8, bad syntax, NaN/Infinity and huge integers.
+            reason = shorten(str(error) or type(error).__name__)
+            raise BadRequestError(f"Request body is not valid JSON: {reason}") from None
 
 
 def route(method: str, template: str, handler: object) -> Rule:
@@ -70,10 +75,19 @@ def no_content() -> Response:
 
 
 def parse_int(value: str, name: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise BadRequestError(f"'{value}' is not a valid integer for {name}") from None
+    # Java's parser takes an optional minus and plain digits that fit in an int.
+    if not _INTEGER.fullmatch(value) or not -(2**31) <= int(value) < 2**31:
+        raise BadRequestError(f"'{shorten(value)}' is not a valid integer for {name}")
+    return int(value)
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    """Echo a caller's value in a message without echoing megabytes of it."""
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def json_object(value: Any, where: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._package import Package
+    from ._runtime import ActivityRuntime
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class CourseVersion:
     files_dir: Path
     created: datetime
     updated: datetime
+    #: ``MetadataSchema`` fields the package states, besides the title.
+    metadata: tuple[tuple[str, Any], ...] = ()
+    #: Languages the package names (``courseLanguages`` of the import result).
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,14 @@ class Launch:
 
     launch_id: str
     launched: datetime
+    #: The SCO this launch runs; its runtime data is stored under this id.
+    activity_id: str | None = None
+    exited: datetime | None = None
+    last_runtime_update: datetime | None = None
+    #: The instance's results as of this launch's last runtime update.
+    progress: Progress | None = None
+    #: What the launch link asked for (``tracking``, ``cssUrl``, ...).
+    options: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,8 @@ class Instance:
     updated: datetime
     progress: Progress = Progress()
     launches: tuple[Launch, ...] = ()
+    #: Runtime data per SCO (item identifier), as its SCO committed it.
+    activities: tuple[ActivityRuntime, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,18 @@ class Learner:
 
 
 @dataclass(frozen=True)
+class PostBack:
+    """Where and how the mock posts a registration's results after it changes."""
+
+    url: str
+    auth_type: str = "UNDEFINED"
+    user_name: str | None = None
+    password: str | None = None
+    results_format: str = "UNDEFINED"
+    legacy: bool = False
+
+
+@dataclass(frozen=True)
 class Registration:
     registration_id: str
     course_id: str
@@ -95,6 +122,7 @@ class Registration:
     xapi_registration_id: str
     instances: tuple[Instance, ...]
     tags: tuple[str, ...] = ()
+    postback: PostBack | None = None
 
     @property
     def latest(self) -> Instance:
@@ -127,6 +155,10 @@ class ImportJob:
     package: Package | None = None
     result: ImportedCourse | None = None
     parser_warnings: tuple[str, ...] = field(default=())
+    #: Tags the import adds to the course, and where to post the finished job.
+    tags: tuple[str, ...] = ()
+    postback_url: str | None = None
+    postback_sent: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,5 +168,7 @@ class LaunchTicket:
     token: str
     registration_id: str
     expires: datetime
+    #: When that registration was created: a link never opens a later namesake.
+    registration_created: datetime | None = None
     redirect_on_exit_url: str | None = None
     options: tuple[tuple[str, Any], ...] = ()

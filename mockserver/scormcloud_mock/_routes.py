@@ -10,7 +10,17 @@ from __future__ import annotations
 from werkzeug.routing import Map
 from werkzeug.wrappers import Response
 
-from . import _courses_api, _registrations_api
+from . import (
+    _application_api,
+    _course_assets_api,
+    _course_configuration_api,
+    _course_imports_api,
+    _course_preview,
+    _course_versions_api,
+    _courses_api,
+    _oauth_api,
+    _registrations_api,
+)
 from ._clock import wire_timestamp
 from ._http import Call, json_response, route
 
@@ -23,8 +33,15 @@ def ping(call: Call) -> Response:
 API_ROUTES = Map(
     [
         route("GET", "/ping", ping),
+        *_course_imports_api.ROUTES,
         *_courses_api.ROUTES,
+        *_course_versions_api.ROUTES,
+        *_course_configuration_api.ROUTES,
+        *_course_assets_api.ROUTES,
+        *_course_preview.ROUTES,
+        *_application_api.ROUTES,
         *_registrations_api.ROUTES,
+        *_oauth_api.ROUTES,
     ],
     strict_slashes=False,
     merge_slashes=False,

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 import threading
 from types import TracebackType
+from typing import Any
 
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from ._app import MockApplication
 
 logger = logging.getLogger(__name__)
+
+
+class _AccessLog(WSGIRequestHandler):
+    """Sends werkzeug's access lines to this module's logger, quiet by default.
+
+    werkzeug would otherwise attach its own coloured stderr handler.
+    """
+
+    def connection_dropped(
+        self, error: BaseException, environ: dict[str, Any] | None = None
+    ) -> None:
+        # An injected "dropped connection": close at once, so the client sees it.
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def log(self, type: str, message: str, *args: object) -> None:
+        level = logging.INFO if type == "info" else logging.WARNING
+        logger.log(level, "%s %s", self.address_string(), message % args)
 
 
 class MockServer:
@@ -36,7 +58,13 @@ class MockServer:
 
     def start(self) -> str:
         if self._server is None:
-            self._server = make_server(self._host, self._port, self._app, threaded=True)
+            self._server = make_server(
+                self._host,
+                self._port,
+                self._app,
+                threaded=True,
+                request_handler=_AccessLog,
+            )
             # Daemon: a forgotten server must never keep the interpreter alive.
             self._thread = threading.Thread(
                 target=self._server.serve_forever, name="scormcloud-mock", daemon=True

@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 
 from ._app import MockApplication
+from ._faults import DroppedConnection
 
 
 class MockTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -23,9 +24,13 @@ class MockTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._app = app
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        # The body is passed on as a stream so large uploads are not held in memory.
-        assert isinstance(request.stream, httpx.SyncByteStream)
-        body = io.BufferedReader(_ChunkReader(iter(request.stream)))
+        try:
+            # Adapters such as respx read the body before handing the request on.
+            body: io.IOBase = io.BytesIO(request.content)
+        except httpx.RequestNotRead:
+            # Otherwise stream it, so large uploads are not held in memory.
+            assert isinstance(request.stream, httpx.SyncByteStream)
+            body = io.BufferedReader(_ChunkReader(iter(request.stream)))
         return self._respond(request, body)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -41,7 +46,13 @@ class MockTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             captured["status"] = int(status.split(" ", 1)[0])
             captured["headers"] = headers
 
-        chunks = self._app(_environ(request, body), start_response)
+        try:
+            chunks = self._app(_environ(request, body), start_response)
+        except DroppedConnection:
+            # What a client sees when the server closes without answering.
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            ) from None
         content = b"".join(chunks)
         return httpx.Response(
             captured["status"], headers=captured["headers"], content=content
@@ -68,6 +79,8 @@ def _environ(request: httpx.Request, body: Any) -> dict[str, Any]:
         "wsgi.multithread": True,
         "wsgi.multiprocess": False,
         "wsgi.run_once": False,
+        # The stream ends where the body ends, even without a Content-Length.
+        "wsgi.input_terminated": True,
     }
     for name, value in request.headers.multi_items():
         key = name.upper().replace("-", "_")

@@ -10,6 +10,8 @@ from mock_http import BASE_URL
 
 from scormcloud_mock import MockScormCloud
 
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture
 def mock() -> Iterator[MockScormCloud]:

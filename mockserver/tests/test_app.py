@@ -44,10 +44,10 @@ def test_app_id_without_secret_is_refused() -> None:
 @pytest.mark.parametrize(
     ("method", "path"),
     [
-        ("GET", "/courses"),
-        ("DELETE", "/courses/golf/versions/0"),
-        ("GET", "/registrations/r1/launchHistory"),
-        ("PUT", "/registrations/r1/tags"),
+        ("GET", "/courses/golf/xAPIStatements"),
+        ("GET", "/dispatch/destinations"),
+        ("GET", "/registrations/r1/xAPIStatements"),
+        ("PUT", "/registrations/r1/instances"),
     ],
 )
 def test_unknown_routes_are_501_naming_method_and_path(
@@ -60,9 +60,11 @@ def test_unknown_routes_are_501_naming_method_and_path(
     }
 
 
-def test_paths_outside_the_api_are_501(mock: MockScormCloud) -> None:
+def test_paths_outside_the_api_are_a_plain_404(mock: MockScormCloud) -> None:
     http = httpx.Client(transport=mock.transport())
-    assert http.get("https://cloud.scorm.com/elsewhere").status_code == 501
+    response = http.get("https://cloud.scorm.com/elsewhere")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/plain")
 
 
 @pytest.mark.parametrize("course_id", ["a/b", "urn:course:1", "with space", "ünï"])

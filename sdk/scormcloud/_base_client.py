@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ._auth import TOKEN_PATH, BearerTokenAuth, OAuthTokenAuth
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -21,6 +23,7 @@ from ._exceptions import (
     describe_request,
     make_status_error,
 )
+from ._retries import RetryPolicy
 from ._version import __version__
 
 logger = logging.getLogger(__name__)
@@ -50,10 +53,34 @@ class BaseClient:
         secret_key: str | None,
         base_url: str | None,
         timeout: float | httpx.Timeout,
+        retries: RetryPolicy | int,
+        oauth_scopes: Sequence[str] | None = None,
+        bearer_token: str | None = None,
     ) -> None:
-        self._auth = httpx.BasicAuth(*_resolve_credentials(app_id, secret_key))
         self._base_url = _resolve_base_url(base_url)
+        self._auth = self._choose_auth(app_id, secret_key, oauth_scopes, bearer_token)
         self._timeout = timeout
+        if isinstance(retries, int):
+            retries = RetryPolicy(max_retries=retries)
+        self._retry_policy = retries
+        # Swapped by tests so that retries need no real waiting.
+        self._sleep: Callable[[float], None] = time.sleep
+
+    def _choose_auth(
+        self,
+        app_id: str | None,
+        secret_key: str | None,
+        oauth_scopes: Sequence[str] | None,
+        bearer_token: str | None,
+    ) -> httpx.Auth:
+        if bearer_token is not None:
+            return BearerTokenAuth(bearer_token)
+        basic = httpx.BasicAuth(*_resolve_credentials(app_id, secret_key))
+        if not oauth_scopes:
+            return basic
+        return OAuthTokenAuth(
+            basic=basic, token_url=self._base_url + TOKEN_PATH, scopes=oauth_scopes
+        )
 
     @property
     def base_url(self) -> str:
@@ -71,6 +98,7 @@ class BaseClient:
         *,
         params: Mapping[str, str] | None = None,
         json: object = None,
+        data: Mapping[str, str] | None = None,
         files: Files | None = None,
     ) -> httpx.Request:
         # Plain concatenation: URL.join would drop the base's last segment.
@@ -79,6 +107,7 @@ class BaseClient:
             self._base_url + path,
             params=params,
             json=json,
+            data=data,
             files=files,
             headers=_HEADERS,
             timeout=self._timeout,
@@ -112,10 +141,17 @@ def build_path(template: str, **segments: str | int) -> str:
         ValueError: An id is empty or not a string or int.
     """
     encoded = {
-        name: quote(require_id(name, value), safe="")
+        name: _encode_segment(require_id(name, value))
         for name, value in segments.items()
     }
     return template.format(**encoded)
+
+
+def _encode_segment(value: str) -> str:
+    # "." and ".." would be read as path steps and removed; encode them as data.
+    if value in (".", ".."):
+        return value.replace(".", "%2E")
+    return quote(value, safe="")
 
 
 def require_id(name: str, value: object) -> str:

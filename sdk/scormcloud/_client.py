@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import TracebackType
 
 import httpx
 
 from ._base_client import DEFAULT_TIMEOUT, BaseClient, Files
+from ._exceptions import APIResponseValidationError
+from ._models import Model, parse_response
+from ._retries import RetryPolicy
+from .resources.application import Application
 from .resources.courses import Courses
+from .resources.oauth import OAuth
 from .resources.registrations import Registrations
+
+
+class Ping(Model):
+    """``PingSchema``: the answer to ``GET /ping``."""
+
+    api_message: str | None = None
+    current_time: str | None = None
 
 
 class ScormCloud(BaseClient):
@@ -25,7 +37,8 @@ class ScormCloud(BaseClient):
             course = client.courses.get("golf-explained")
 
     Attributes:
-        courses: Course imports, versions and configuration.
+        courses: Course imports, versions, files, tags and configuration.
+        application: Application-level configuration.
         registrations: Registrations, their instances and launch links.
     """
 
@@ -38,6 +51,9 @@ class ScormCloud(BaseClient):
         transport: httpx.BaseTransport | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         http_client: httpx.Client | None = None,
+        retries: RetryPolicy | int = 2,
+        oauth_scopes: Sequence[str] | None = None,
+        bearer_token: str | None = None,
     ) -> None:
         """Create a client.
 
@@ -51,6 +67,14 @@ class ScormCloud(BaseClient):
             timeout: Applied to every request, also through `http_client`.
             http_client: A ready-made httpx client, instead of `transport`. It
                 stays open when this client is closed; its owner closes it.
+            retries: How many times to retry a failed idempotent request
+                (connection errors, 408, 429, 5xx other than 501), or a
+                `RetryPolicy`. 0 switches retries off.
+            oauth_scopes: Send OAuth bearer tokens with these scopes instead of
+                the secret key. The client fetches them with its credentials and
+                renews them before they expire.
+            bearer_token: Send this OAuth token instead of credentials; no app
+                id or secret key is needed, and the token is not renewed.
 
         Raises:
             MissingCredentialsError: No app id or secret key was found.
@@ -59,12 +83,30 @@ class ScormCloud(BaseClient):
         if transport is not None and http_client is not None:
             raise ValueError("pass either transport or http_client, not both")
         super().__init__(
-            app_id=app_id, secret_key=secret_key, base_url=base_url, timeout=timeout
+            app_id=app_id,
+            secret_key=secret_key,
+            base_url=base_url,
+            timeout=timeout,
+            retries=retries,
+            oauth_scopes=oauth_scopes,
+            bearer_token=bearer_token,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport)
         self.courses = Courses(self)
+        self.application = Application(self)
         self.registrations = Registrations(self)
+        self.oauth = OAuth(self)
+
+    def ping(self) -> str:
+        """Check the base URL and credentials; returns the service's message.
+
+        Raises:
+            AuthenticationError: The app id or secret key is wrong.
+            NotFoundError: Nothing serves the API at the base URL.
+        """
+        response = self._request("GET", "/ping")
+        return parse_response(Ping, response).api_message or ""
 
     def close(self) -> None:
         """Close the connections this client opened."""
@@ -89,14 +131,32 @@ class ScormCloud(BaseClient):
         *,
         params: Mapping[str, str] | None = None,
         json: object = None,
+        data: Mapping[str, str] | None = None,
         files: Files | None = None,
     ) -> httpx.Response:
         """Send one request; return the response or raise its typed error."""
         request = self._build_request(
-            self._http, method, path, params=params, json=json, files=files
+            self._http, method, path, params=params, json=json, data=data, files=files
         )
+        # An upload's body is a stream that cannot be sent twice.
+        retrying = self._retry_policy.retrying(
+            method if files is None else "upload", self._sleep
+        )
+        response: httpx.Response | None = None
+        for attempt in retrying:
+            with attempt:
+                response = self._send_once(request)
+        assert response is not None
+        return response
+
+    def _send_once(self, request: httpx.Request) -> httpx.Response:
         try:
             response = self._http.send(request, auth=self._auth)
         except httpx.TransportError as error:
             raise self._connection_error(error, request) from error
+        except httpx.DecodingError as error:
+            # For example a body whose Content-Encoding does not match its bytes.
+            raise APIResponseValidationError(
+                request=request, detail=str(error)
+            ) from error
         return self._check_response(response)

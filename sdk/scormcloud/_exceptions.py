@@ -6,6 +6,7 @@ Every error derives from `ScormCloudError`:
     ├── MissingCredentialsError       no app id / secret key given or in the environment
     ├── APIConnectionError            the request never got an HTTP answer
     │   └── APITimeoutError
+    ├── APIResponseValidationError    a 2xx answer the SDK could not read
     ├── APIStatusError                the service answered with a non-2xx status
     │   ├── BadRequestError           400
     │   │   └── CourseAlreadyExistsError   400 whose message says "already exists"
@@ -27,11 +28,20 @@ credentials or learner data.
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 
 import httpx
 
 # Non-JSON error bodies (proxy pages, parser traces) are cut to keep messages short.
 _RAW_MESSAGE_LIMIT = 200
+
+
+def reason_phrase(status_code: int) -> str:
+    """The standard phrase for a status; servers spell their own differently."""
+    try:
+        return HTTPStatus(status_code).phrase
+    except ValueError:
+        return "Unknown Status"
 
 
 class ScormCloudError(Exception):
@@ -75,8 +85,34 @@ class APIStatusError(ScormCloudError):
         self.request = response.request
         self.response = response
         super().__init__(
-            f"{response.status_code} {response.reason_phrase}: {message} "
+            f"{response.status_code} {reason_phrase(response.status_code)}: {message} "
             f"({describe_request(response.request)})"
+        )
+
+
+class APIResponseValidationError(ScormCloudError):
+    """The service answered, but not with the body the SDK expected.
+
+    Attributes:
+        request: The request that was sent.
+        response: The response, when one was received whole.
+        status_code: Its status, when there was a response.
+    """
+
+    def __init__(
+        self,
+        *,
+        request: httpx.Request,
+        detail: str,
+        response: httpx.Response | None = None,
+    ) -> None:
+        self.request = request
+        self.response = response
+        self.status_code = response.status_code if response is not None else None
+        status = f"{self.status_code} " if self.status_code is not None else ""
+        super().__init__(
+            f"Unexpected {status}response ({describe_request(request)}): "
+            f"{_one_line(detail)[:_RAW_MESSAGE_LIMIT]}"
         )
 
 
@@ -178,11 +214,11 @@ def error_message(response: httpx.Response) -> str:
     """
     text = response.text.strip()
     if not text:
-        return response.reason_phrase
+        return reason_phrase(response.status_code)
 
     try:
         body = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         body = None
     if isinstance(body, dict):
         for key in ("message", "error"):

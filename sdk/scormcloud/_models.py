@@ -11,8 +11,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar, get_args
 
 import httpx
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic.alias_generators import to_camel
+
+from ._exceptions import APIResponseValidationError
 
 ModelT = TypeVar("ModelT", bound="Model")
 
@@ -56,5 +58,15 @@ def _normaliser(spellings: dict[str, str]) -> Callable[[object], object]:
 
 
 def parse_response(model: type[ModelT], response: httpx.Response) -> ModelT:
-    """Validate a response's JSON body as `model`."""
-    return model.model_validate_json(response.content)
+    """Validate a response's JSON body as `model`.
+
+    Raises:
+        APIResponseValidationError: The body is not JSON of that shape.
+    """
+    try:
+        return model.model_validate_json(response.content)
+    except (ValidationError, ValueError, RecursionError) as error:
+        detail = f"expected {model.__name__}: {error}"
+        raise APIResponseValidationError(
+            request=response.request, response=response, detail=detail
+        ) from error

@@ -30,5 +30,7 @@ def client(service: FakeService) -> Iterator[ScormCloud]:
         secret_key="secret-key",
         base_url=BASE_URL,
         transport=httpx.MockTransport(service.handle),
+        # Each canned response answers one request; retries get their own tests.
+        retries=0,
     ) as client:
         yield client

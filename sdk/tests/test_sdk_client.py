@@ -253,7 +253,9 @@ def test_transport_failures_become_connection_errors(
     def fail(request: httpx.Request) -> httpx.Response:
         raise failure
 
-    client = ScormCloud(app_id="a", secret_key="s", transport=httpx.MockTransport(fail))
+    client = ScormCloud(
+        app_id="a", secret_key="s", transport=httpx.MockTransport(fail), retries=0
+    )
 
     with pytest.raises(error_class) as caught:
         client.courses.get("c1")

@@ -1,20 +1,26 @@
 """Models of the JSON the service sends and accepts."""
 
+from .asset import AssetFile, FileListItem, SparseZipResult, UpdateAssetPolicy
 from .course import (
     ActivityType,
     Course,
     CourseActivity,
+    CoursePage,
     CourseReference,
     LearningStandard,
     Metadata,
 )
 from .import_job import ImportJob, ImportJobStatus, ImportResult
+from .oauth import AppToken
 from .registration import (
     ActivityResult,
     CompletionAmount,
     CompletionStatus,
+    LaunchHistory,
     Learner,
+    PostBack,
     Registration,
+    RegistrationPage,
     Score,
     SuccessStatus,
 )
@@ -32,20 +38,27 @@ from .settings import (
 __all__ = [
     "ActivityResult",
     "ActivityType",
+    "AppToken",
+    "AssetFile",
     "CompletionAmount",
     "CompletionStatus",
     "Course",
     "CourseActivity",
+    "CoursePage",
     "CourseReference",
+    "FileListItem",
     "ImportJob",
     "ImportJobStatus",
     "ImportResult",
+    "LaunchHistory",
     "Learner",
     "LearningStandard",
     "LearningStandardVariant",
     "Metadata",
+    "PostBack",
     "RESTART_SETTING_ID",
     "Registration",
+    "RegistrationPage",
     "RestartPolicy",
     "Score",
     "SettingItem",
@@ -53,5 +66,7 @@ __all__ = [
     "SettingMetadata",
     "SettingValidValue",
     "SettingValueSource",
+    "SparseZipResult",
     "SuccessStatus",
+    "UpdateAssetPolicy",
 ]
