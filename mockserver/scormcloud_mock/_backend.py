@@ -43,6 +43,8 @@ class Backend:
         self.options = options
         # Reentrant: store methods call each other while holding it.
         self.lock = threading.RLock()
+        #: Grows at each reset, so work that began before one can tell.
+        self.generation = 0
         self.configuration = Configuration()
         # The OAuth signing key: tokens issued before a reset stay valid.
         self.tokens = TokenIssuer()
@@ -52,6 +54,7 @@ class Backend:
     def reset(self) -> None:
         """Forget everything, files included, as a fresh mock would be."""
         with self.lock:
+            self.generation += 1
             self.courses.clear()
             self.registrations.clear()
             self.configuration.clear()

@@ -116,18 +116,21 @@ class CourseStore:
 
     def _start_job(self, job: ImportJob, read: Callable[[Path], Package]) -> str:
         self._refuse_existing_course(job.course_id, job.may_create_new_version)
+        generation = self._backend.generation
         staging_dir = self.staging_root / job.job_id
-        staging_dir.mkdir(parents=True)
 
         # Reading the package is the slow part; it needs no lock.
         try:
+            staging_dir.mkdir(parents=True)
             parsed = read(staging_dir)
-        except (PackageError, FetchError) as error:
+        except (PackageError, FetchError, OSError) as error:
             shutil.rmtree(staging_dir, ignore_errors=True)
-            self._store_job(replace(job, failure=str(error)))
+            self._store_job(replace(job, failure=str(error)), generation)
             return job.job_id
 
-        self._store_job(replace(job, staging_dir=staging_dir, package=parsed))
+        self._store_job(
+            replace(job, staging_dir=staging_dir, package=parsed), generation
+        )
         return job.job_id
 
     def claim_postback(self, job_id: str) -> ImportJob | None:
@@ -170,8 +173,13 @@ class CourseStore:
             postback_url=postback_url,
         )
 
-    def _store_job(self, job: ImportJob) -> None:
+    def _store_job(self, job: ImportJob, generation: int) -> None:
         with self._lock:
+            # A reset while the package was read forgot this job with everything
+            # else; polling it then answers 404, as for any unknown job.
+            if generation != self._backend.generation:
+                self._discard_staging(job)
+                return
             self._jobs[job.job_id] = job
             if job.polls_left <= 0:
                 self._jobs[job.job_id] = self._finish_job(job)
@@ -191,6 +199,10 @@ class CourseStore:
         except BadRequestError as error:
             self._discard_staging(job)
             return replace(job, status="ERROR", message=error.message, polls_left=0)
+        except OSError as error:
+            self._discard_staging(job)
+            message = f"The imported files could not be stored: {error.strerror}"
+            return replace(job, status="ERROR", message=message, polls_left=0)
         return replace(
             job,
             status="COMPLETE",

@@ -22,15 +22,17 @@ the destination is empty again.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import shutil
 import stat
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from scormcloud_mock._manifest import Activity, Package
 from scormcloud_mock._manifest_xml import ManifestError
@@ -44,6 +46,9 @@ _MANIFEST = "imsmanifest.xml"
 _UTF8_NAME_FLAG = 0x800
 _ENCRYPTED_FLAG = 0x1
 _DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
+# Real packages nest a handful of folders deep; these bounds keep hostile names cheap.
+MAX_PATH_LENGTH = 1024
+MAX_PATH_DEPTH = 64
 
 
 class PackageError(Exception):
@@ -135,6 +140,17 @@ def read_package(
 
     try:
         return _import_into(source, destination, limits)
+    except PackageError:
+        _empty_directory(destination)
+        raise
+    except Exception as error:
+        # Zips and manifests come from anyone: whatever else goes wrong while
+        # reading one (corrupt streams, odd encodings, deep nesting, bad URLs)
+        # is the package's fault, and ends its import job with a message.
+        _empty_directory(destination)
+        logger.debug("package could not be read", exc_info=True)
+        reason = str(error)[:200] or type(error).__name__
+        raise PackageError(f"the package could not be read: {reason}") from error
     except BaseException:
         _empty_directory(destination)
         raise
@@ -158,7 +174,7 @@ def _import_into(
 
 def _open_zip(source: Path | IO[bytes]) -> zipfile.ZipFile:
     try:
-        return zipfile.ZipFile(source)
+        return zipfile.ZipFile(_seekable(source))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         name = repr(source.name) if isinstance(source, Path) else "the uploaded file"
         raise PackageError(f"{name} is not a valid zip archive ({exc})") from exc
@@ -195,6 +211,28 @@ def _layout(archive: zipfile.ZipFile, limits: PackageLimits) -> _Layout:
     return _rooted(files)
 
 
+class _SeekableFile:
+    """Adds ``seekable()`` to files that lack it, which zipfile needs.
+
+    Python 3.10's SpooledTemporaryFile (what uploads arrive as) has no such method.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+
+    def seekable(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+
+def _seekable(source: Path | IO[bytes]) -> Any:
+    if isinstance(source, Path) or hasattr(source, "seekable"):
+        return source
+    return _SeekableFile(source)
+
+
 def _checked_entry(info: zipfile.ZipInfo) -> _Entry | None:
     """Return the entry with a normalised path, or None for OS junk to skip."""
     segments = _entry_name(info).split("/")
@@ -208,6 +246,9 @@ def _checked_entry(info: zipfile.ZipInfo) -> _Entry | None:
 
 
 def _refuse_unsafe(info: zipfile.ZipInfo, segments: list[str]) -> None:
+    if len(info.filename) > MAX_PATH_LENGTH or len(segments) > MAX_PATH_DEPTH:
+        shown = info.filename[:80]
+        raise PackageError(f"entry {shown!r}... has a path too long or too deep")
     if segments[0] == "" or _DRIVE_LETTER.match(segments[0]):
         raise PackageError(f"entry {info.filename!r} has an absolute path")
     if ".." in segments:
@@ -231,25 +272,19 @@ def _entry_name(info: zipfile.ZipInfo) -> str:
 
 
 def _refuse_collisions(entries: list[_Entry]) -> None:
-    files: set[str] = set()
-    folders: set[str] = set()
-    for entry in entries:
-        path = entry.path.rstrip("/")
-        if not entry.path.endswith("/"):
-            if path in files:
-                raise PackageError(f"the package has two entries named {path!r}")
-            files.add(path)
-        folders.update(_parent_folders(entry.path))
+    files = [entry.path for entry in entries if not entry.path.endswith("/")]
+    duplicates = [path for path, count in Counter(files).items() if count > 1]
+    if duplicates:
+        raise PackageError(f"the package has two entries named {duplicates[0]!r}")
 
-    clashes = sorted(files & folders)
-    if clashes:
-        raise PackageError(f"entry {clashes[0]!r} is both a file and a folder")
-
-
-def _parent_folders(path: str) -> list[str]:
-    segments = path.rstrip("/").split("/")
-    folders = ["/".join(segments[:end]) for end in range(1, len(segments))]
-    return folders + ([path.rstrip("/")] if path.endswith("/") else [])
+    # A file clashes with a folder when some entry lies under "file/". Searching a
+    # sorted list keeps this O(n log n); listing every parent folder of every
+    # entry would cost memory quadratic in the path depth.
+    everything = sorted(entry.path for entry in entries)
+    for path in files:
+        below = bisect.bisect_left(everything, path + "/")
+        if below < len(everything) and everything[below].startswith(path + "/"):
+            raise PackageError(f"entry {path!r} is both a file and a folder")
 
 
 def _rooted(files: list[_Entry]) -> _Layout:
