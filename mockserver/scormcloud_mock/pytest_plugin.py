@@ -7,6 +7,9 @@ used, so installing the SDK alone never breaks a test run.
 Fixtures:
     scormcloud_mock: a fresh :class:`~scormcloud_mock.MockScormCloud` per test.
     scormcloud_client: a :class:`scormcloud.ScormCloud` served by that mock.
+    async_scormcloud_client: a :class:`scormcloud.AsyncScormCloud` served by that
+        mock. The fixture itself is synchronous, so it works with any async test
+        runner (anyio, pytest-asyncio); the test awaits the client's calls.
     scormcloud_server: a running HTTP server for the test (``.base_url``); one server
         is shared by the session and reset before each test, unless the test sets
         options, which get a server of their own.
@@ -25,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from scormcloud import ScormCloud
+    from scormcloud import AsyncScormCloud, ScormCloud
 
     from ._mock import MockScormCloud
     from ._server import MockServer
@@ -60,6 +63,16 @@ def scormcloud_client(scormcloud_mock: MockScormCloud) -> Iterator[ScormCloud]:
     """A client whose every request the test's mock answers in-process."""
     with scormcloud_mock.client() as client:
         yield client
+
+
+@pytest.fixture
+def async_scormcloud_client(scormcloud_mock: MockScormCloud) -> AsyncScormCloud:
+    """An async client whose every request the test's mock answers in-process.
+
+    The mock's transport holds no connections, so the client needs no closing;
+    the mock itself is closed after the test.
+    """
+    return scormcloud_mock.async_client()
 
 
 @pytest.fixture(scope="session")

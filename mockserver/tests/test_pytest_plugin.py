@@ -37,6 +37,50 @@ def test_fixtures_give_each_test_a_fresh_mock(pytester: pytest.Pytester) -> None
     pytester.runpytest("-q").assert_outcomes(passed=3)
 
 
+def test_async_client_fixture_is_served_by_the_mock(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makepyfile(
+        f"""
+        import pytest
+        from scormcloud import AsyncScormCloud, NotFoundError
+
+        PACKAGE = {str(PACKAGE)!r}
+
+        @pytest.fixture
+        def anyio_backend():
+            return "asyncio"
+
+        @pytest.mark.anyio
+        @pytest.mark.scormcloud(import_job_running_polls=0)
+        async def test_import(async_scormcloud_client, scormcloud_mock):
+            client = async_scormcloud_client
+            assert isinstance(client, AsyncScormCloud)
+            assert (await client.courses.import_and_wait("c", PACKAGE)).version == 0
+            assert scormcloud_mock.backend.courses.get_course("c").latest.version == 0
+
+        @pytest.mark.anyio
+        async def test_fresh_state_and_no_retries(async_scormcloud_client):
+            with pytest.raises(NotFoundError):
+                await async_scormcloud_client.courses.get("c")
+            assert async_scormcloud_client._retry_policy.max_retries == 0
+
+        def test_sync_and_async_share_the_mock(
+            scormcloud_client, async_scormcloud_client
+        ):
+            scormcloud_client.courses.import_and_wait("c", PACKAGE)
+            course = asyncio_run(async_scormcloud_client.courses.get("c"))
+            assert course.id == "c"
+
+        def asyncio_run(coroutine):
+            import asyncio
+
+            return asyncio.run(coroutine)
+        """
+    )
+    pytester.runpytest("-q").assert_outcomes(passed=3)
+
+
 def test_marker_options_reach_the_mock(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         """
@@ -96,7 +140,12 @@ def test_no_fixture_is_autouse(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         """
         def test_plain(request):
-            ours = {"scormcloud_mock", "scormcloud_server"}
+            ours = {
+                "scormcloud_mock",
+                "scormcloud_client",
+                "async_scormcloud_client",
+                "scormcloud_server",
+            }
             assert not ours & set(request.fixturenames)
         """
     )

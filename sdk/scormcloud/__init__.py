@@ -7,8 +7,13 @@ Example:
     # Credentials come from SCORMCLOUD_APP_ID and SCORMCLOUD_SECRET_KEY.
     with ScormCloud() as client:
         course = client.courses.import_and_wait("golf", "golf.zip")
+
+    # The same calls, awaited:
+    async with AsyncScormCloud() as client:
+        course = await client.courses.import_and_wait("golf", "golf.zip")
 """
 
+from ._async_client import AsyncScormCloud
 from ._client import ScormCloud
 from ._exceptions import (
     APIConnectionError,
@@ -27,10 +32,12 @@ from ._exceptions import (
     NotImplementedByServerError,
     PermissionDeniedError,
     RateLimitError,
+    RepeatedPageTokenError,
     ScormCloudError,
 )
 from ._retries import RetryPolicy
 from ._version import __version__ as __version__
+from .pagination import AsyncPaginator, Page, Paginator
 from .types import (
     RESTART_SETTING_ID,
     ActivityResult,
@@ -59,6 +66,8 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "ActivityResult",
+    "AsyncPaginator",
+    "AsyncScormCloud",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -78,12 +87,15 @@ __all__ = [
     "MissingCredentialsError",
     "NotFoundError",
     "NotImplementedByServerError",
+    "Page",
+    "Paginator",
     "PermissionDeniedError",
     "PostBack",
     "RESTART_SETTING_ID",
     "RateLimitError",
     "Registration",
     "RegistrationPage",
+    "RepeatedPageTokenError",
     "RestartPolicy",
     "RetryPolicy",
     "Score",

@@ -8,9 +8,10 @@ expires, or once when the service answers 401 to a token it issued.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import AsyncGenerator, Callable, Generator, Sequence
 
 import httpx
 
@@ -40,7 +41,9 @@ class OAuthTokenAuth(httpx.Auth):
         self._lifetime = lifetime
         self._renew_before = min(renew_before, lifetime / 2)
         self._clock = clock
+        # One lock per client kind: a sync client's threads, an async one's tasks.
         self._lock = threading.Lock()
+        self._async_lock = asyncio.Lock()
         self._token: str | None = None
         self._expires_at = 0.0
 
@@ -49,7 +52,9 @@ class OAuthTokenAuth(httpx.Auth):
     ) -> Generator[httpx.Request, httpx.Response, None]:
         with self._lock:
             if self._needs_renewal():
-                self._store(self._checked((yield self._token_request())))
+                reply = yield self._token_request()
+                reply.read()
+                self._accept(reply)
             token = self._token
 
         response = yield self._with_bearer(request, token)
@@ -59,7 +64,32 @@ class OAuthTokenAuth(httpx.Auth):
         # The service may drop a token early; fetch a new one and try once more.
         with self._lock:
             if self._token == token:
-                self._store(self._checked((yield self._token_request())))
+                reply = yield self._token_request()
+                reply.read()
+                self._accept(reply)
+            token = self._token
+        yield self._with_bearer(request, token)
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        async with self._async_lock:
+            if self._needs_renewal():
+                reply = yield self._token_request()
+                await reply.aread()
+                self._accept(reply)
+            token = self._token
+
+        response = yield self._with_bearer(request, token)
+        if response.status_code != 401:
+            return
+
+        # As in `sync_auth_flow`: one new token and one more try after a 401.
+        async with self._async_lock:
+            if self._token == token:
+                reply = yield self._token_request()
+                await reply.aread()
+                self._accept(reply)
             token = self._token
         yield self._with_bearer(request, token)
 
@@ -71,15 +101,13 @@ class OAuthTokenAuth(httpx.Auth):
         request = httpx.Request("POST", self._token_url, data=form)
         return next(self._basic.auth_flow(request))
 
-    def _checked(self, response: httpx.Response) -> httpx.Response:
+    def _accept(self, response: httpx.Response) -> None:
+        """Store the token from a read token response; raise its error if any."""
         if not response.is_success:
             raise make_status_error(response)
-        return response
-
-    def _store(self, response: httpx.Response) -> None:
-        body = response.json()
-        expires_in = float(body.get("expires_in", self._lifetime))
-        self._token = str(body["access_token"])
+        payload = response.json()
+        expires_in = float(payload.get("expires_in", self._lifetime))
+        self._token = str(payload["access_token"])
         self._expires_at = self._clock() + expires_in - self._renew_before
 
     @staticmethod

@@ -1,4 +1,4 @@
-"""The parts of a client that do no I/O, shared by sync and (later) async clients.
+"""The parts of a client that do no I/O, shared by the sync and async clients.
 
 That is: reading the configuration, building URLs and requests, and turning
 responses and transport failures into SDK errors.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import quote
 
@@ -18,6 +18,7 @@ import httpx
 from ._auth import TOKEN_PATH, BearerTokenAuth, OAuthTokenAuth
 from ._exceptions import (
     APIConnectionError,
+    APIResponseValidationError,
     APITimeoutError,
     MissingCredentialsError,
     describe_request,
@@ -63,8 +64,6 @@ class BaseClient:
         if isinstance(retries, int):
             retries = RetryPolicy(max_retries=retries)
         self._retry_policy = retries
-        # Swapped by tests so that retries need no real waiting.
-        self._sleep: Callable[[float], None] = time.sleep
 
     def _choose_auth(
         self,
@@ -112,6 +111,25 @@ class BaseClient:
             headers=_HEADERS,
             timeout=self._timeout,
         )
+
+    @staticmethod
+    def _retry_key(method: str, files: Files | None) -> str:
+        """The method the retry policy judges; an upload is never repeated."""
+        # An upload's body is a stream that cannot be sent twice.
+        return method if files is None else "upload"
+
+    @contextmanager
+    def _transport_errors(self, request: httpx.Request) -> Iterator[None]:
+        """Turn httpx's failures while sending `request` into SDK errors."""
+        try:
+            yield
+        except httpx.TransportError as error:
+            raise self._connection_error(error, request) from error
+        except httpx.DecodingError as error:
+            # For example a body whose Content-Encoding does not match its bytes.
+            raise APIResponseValidationError(
+                request=request, detail=str(error)
+            ) from error
 
     def _check_response(self, response: httpx.Response) -> httpx.Response:
         """Log a read response; raise its typed error unless the status is 2xx."""

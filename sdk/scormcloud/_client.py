@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
+from typing import TypeVar
 
 import httpx
 
 from ._base_client import DEFAULT_TIMEOUT, BaseClient, Files
-from ._exceptions import APIResponseValidationError
-from ._models import Model, parse_response
+from ._resource import PING, Call
 from ._retries import RetryPolicy
 from .resources.application import Application
 from .resources.courses import Courses
 from .resources.oauth import OAuth
 from .resources.registrations import Registrations
 
-
-class Ping(Model):
-    """``PingSchema``: the answer to ``GET /ping``."""
-
-    api_message: str | None = None
-    current_time: str | None = None
+T = TypeVar("T")
 
 
 class ScormCloud(BaseClient):
@@ -93,6 +89,8 @@ class ScormCloud(BaseClient):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=transport)
+        # Swapped by tests so that retries need no real waiting.
+        self._sleep: Callable[[float], None] = time.sleep
         self.courses = Courses(self)
         self.application = Application(self)
         self.registrations = Registrations(self)
@@ -105,8 +103,7 @@ class ScormCloud(BaseClient):
             AuthenticationError: The app id or secret key is wrong.
             NotFoundError: Nothing serves the API at the base URL.
         """
-        response = self._request("GET", "/ping")
-        return parse_response(Ping, response).api_message or ""
+        return self._call(PING)
 
     def close(self) -> None:
         """Close the connections this client opened."""
@@ -124,6 +121,18 @@ class ScormCloud(BaseClient):
     ) -> None:
         self.close()
 
+    def _call(self, call: Call[T]) -> T:
+        """Send a resource's call and read its answer."""
+        response = self._request(
+            call.method,
+            call.path,
+            params=call.params,
+            json=call.json,
+            data=call.data,
+            files=call.files,
+        )
+        return call.parse(response)
+
     def _request(
         self,
         method: str,
@@ -138,9 +147,8 @@ class ScormCloud(BaseClient):
         request = self._build_request(
             self._http, method, path, params=params, json=json, data=data, files=files
         )
-        # An upload's body is a stream that cannot be sent twice.
         retrying = self._retry_policy.retrying(
-            method if files is None else "upload", self._sleep
+            self._retry_key(method, files), self._sleep
         )
         response: httpx.Response | None = None
         for attempt in retrying:
@@ -150,13 +158,6 @@ class ScormCloud(BaseClient):
         return response
 
     def _send_once(self, request: httpx.Request) -> httpx.Response:
-        try:
+        with self._transport_errors(request):
             response = self._http.send(request, auth=self._auth)
-        except httpx.TransportError as error:
-            raise self._connection_error(error, request) from error
-        except httpx.DecodingError as error:
-            # For example a body whose Content-Encoding does not match its bytes.
-            raise APIResponseValidationError(
-                request=request, detail=str(error)
-            ) from error
         return self._check_response(response)

@@ -18,7 +18,8 @@ Every error derives from `ScormCloudError`:
     │   ├── NotImplementedByServerError    501
     │   └── InternalServerError       any other status >= 500
     ├── ImportFailedError             an import job ended in ERROR
-    └── ImportTimeoutError            waiting for an import job gave up
+    ├── ImportTimeoutError            waiting for an import job gave up
+    └── RepeatedPageTokenError        a list's `more` token came back a second time
 
 Error text is always a single line. Headers and bodies stay on the attributes
 (`request`, `response`) and never reach `str()`, so logging an error cannot leak
@@ -180,6 +181,20 @@ class ImportTimeoutError(ScormCloudError):
         self.job_id = job_id
         self.timeout = timeout
         super().__init__(f"Import job {job_id!r} still running after {timeout:g} s")
+
+
+class RepeatedPageTokenError(ScormCloudError):
+    """The service sent a `more` token it had already sent for this list.
+
+    Following it would loop forever, so iteration stops here.
+
+    Attributes:
+        token: The repeated token.
+    """
+
+    def __init__(self, *, token: str) -> None:
+        self.token = token
+        super().__init__(f"The service repeated page token {token!r}")
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

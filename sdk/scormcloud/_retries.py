@@ -9,12 +9,14 @@ bound, and a ``Retry-After`` header is honoured. The loop itself is tenacity's.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from tenacity import (
+    AsyncRetrying,
     RetryCallState,
     Retrying,
     retry_if_exception,
@@ -51,15 +53,23 @@ class RetryPolicy:
 
     def retrying(self, method: str, sleep: Callable[[float], None]) -> Retrying:
         """A tenacity loop for one request with ``method``."""
+        return Retrying(sleep=sleep, **self._loop_options(method))
+
+    def async_retrying(
+        self, method: str, sleep: Callable[[float], Awaitable[None]]
+    ) -> AsyncRetrying:
+        """The same loop as `retrying`, for the async client."""
+        return AsyncRetrying(sleep=sleep, **self._loop_options(method))
+
+    def _loop_options(self, method: str) -> dict[str, Any]:
         attempts = self.max_retries + 1 if method in self.methods else 1
-        return Retrying(
-            stop=stop_after_attempt(attempts),
-            wait=self._wait,
-            retry=retry_if_exception(self._is_retryable),
-            before_sleep=_log_retry,
-            sleep=sleep,
-            reraise=True,
-        )
+        return {
+            "stop": stop_after_attempt(attempts),
+            "wait": self._wait,
+            "retry": retry_if_exception(self._is_retryable),
+            "before_sleep": _log_retry,
+            "reraise": True,
+        }
 
     def _is_retryable(self, error: BaseException) -> bool:
         if isinstance(error, APIStatusError):

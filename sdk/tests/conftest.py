@@ -34,3 +34,10 @@ def client(service: FakeService) -> Iterator[ScormCloud]:
         retries=0,
     ) as client:
         yield client
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    # anyio's pytest plugin (installed with httpx) runs `@pytest.mark.anyio` tests;
+    # asyncio only, since the SDK does not promise trio.
+    return "asyncio"

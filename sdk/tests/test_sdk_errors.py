@@ -170,5 +170,5 @@ def test_every_public_error_derives_from_the_base() -> None:
         if isinstance(value, type) and issubclass(value, Exception)
     ]
 
-    assert len(errors) == 17
+    assert len(errors) == 18
     assert all(issubclass(error, ScormCloudError) for error in errors)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from .._base_client import build_path
-from .._models import parse_response
+from .._resource import AsyncAPIResource, SyncAPIResource, copy_doc
 from ..types.settings import SettingList
-from ._settings_body import include_metadata_param, settings_post
+from ._settings_body import delete_setting, get_settings, set_settings
 
 if TYPE_CHECKING:
+    from .._async_client import AsyncScormCloud
     from .._client import ScormCloud
 
 _PATH = "/appManagement/configuration"
@@ -28,11 +28,8 @@ class Application:
         self.configuration = ApplicationConfiguration(client)
 
 
-class ApplicationConfiguration:
+class ApplicationConfiguration(SyncAPIResource):
     """Application-level settings: `client.application.configuration`."""
-
-    def __init__(self, client: ScormCloud) -> None:
-        self._client = client
 
     def get(self, *, include_metadata: bool = False) -> SettingList:
         """Return the application's effective settings.
@@ -40,9 +37,7 @@ class ApplicationConfiguration:
         Args:
             include_metadata: Also describe each setting (`metadata`).
         """
-        params = include_metadata_param(include_metadata)
-        response = self._client._request("GET", _PATH, params=params)
-        return parse_response(SettingList, response)
+        return self._client._call(get_settings(_PATH, include_metadata))
 
     def set(self, settings: Mapping[str, str]) -> None:
         """Set settings for the whole application.
@@ -50,7 +45,7 @@ class ApplicationConfiguration:
         Raises:
             BadRequestError: A setting id or value is not valid; none is set.
         """
-        self._client._request("POST", _PATH, json=settings_post(settings))
+        self._client._call(set_settings(_PATH, settings))
 
     def delete(self, setting_id: str) -> None:
         """Clear an application-level setting, so it takes its default again.
@@ -58,5 +53,27 @@ class ApplicationConfiguration:
         Raises:
             BadRequestError: The setting id is not valid.
         """
-        path = build_path(_PATH + "/{setting_id}", setting_id=setting_id)
-        self._client._request("DELETE", path)
+        self._client._call(delete_setting(_PATH, setting_id))
+
+
+class AsyncApplication:
+    """Application management for the async client: `client.application`."""
+
+    def __init__(self, client: AsyncScormCloud) -> None:
+        self.configuration = AsyncApplicationConfiguration(client)
+
+
+class AsyncApplicationConfiguration(AsyncAPIResource):
+    """Application-level settings, for the async client."""
+
+    @copy_doc(ApplicationConfiguration.get)
+    async def get(self, *, include_metadata: bool = False) -> SettingList:
+        return await self._client._call(get_settings(_PATH, include_metadata))
+
+    @copy_doc(ApplicationConfiguration.set)
+    async def set(self, settings: Mapping[str, str]) -> None:
+        await self._client._call(set_settings(_PATH, settings))
+
+    @copy_doc(ApplicationConfiguration.delete)
+    async def delete(self, setting_id: str) -> None:
+        await self._client._call(delete_setting(_PATH, setting_id))

@@ -5,19 +5,24 @@ from __future__ import annotations
 import builtins
 import posixpath
 import zipfile
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from pydantic import Field
 
 from .._base_client import build_path
 from .._exceptions import NotFoundError
 from .._models import Model, parse_response
+from .._resource import (
+    AsyncAPIResource,
+    Call,
+    SyncAPIResource,
+    copy_doc,
+    no_content,
+    returns,
+)
 from ..types.asset import AssetFile, FileListItem, SparseZipResult
-from ._downloads import Destination, download
+from ._downloads import Destination, adownload, download
 from ._uploads import Package, open_upload
-
-if TYPE_CHECKING:
-    from .._client import ScormCloud
 
 _MANIFEST = "imsmanifest.xml"
 
@@ -26,21 +31,17 @@ class _FileList(Model):
     files: list[FileListItem] = Field(default_factory=list)
 
 
-class CourseAssets:
+class CourseAssets(SyncAPIResource):
     """Files of a course's latest version, or of the `version` given.
 
     Changing files never creates a version and never changes registrations.
     """
 
-    def __init__(self, client: ScormCloud) -> None:
-        self._client = client
-
     def list(
         self, course_id: str, *, version: int | None = None
     ) -> builtins.list[FileListItem]:
         """Return every file of the course (latest version unless `version`)."""
-        path = _assets_path(course_id, version) + "/list"
-        return parse_response(_FileList, self._client._request("GET", path)).files
+        return self._client._call(_list(course_id, version))
 
     def download(
         self,
@@ -56,7 +57,7 @@ class CourseAssets:
             NotFoundError: The course, version or file does not exist.
         """
         path = _assets_path(course_id, version)
-        return download(self._client, path, dest, relativePath=relative_path)
+        return download(self._client, path, dest, {"relativePath": relative_path})
 
     def upload(
         self,
@@ -82,9 +83,10 @@ class CourseAssets:
                 course folder, or a new `imsmanifest.xml` cannot be read.
         """
         with open_upload(file) as (filename, stream):
-            return self._upload_stream(
+            call = _upload(
                 course_id, destination, filename, stream, version, update_asset_policy
             )
+            return self._client._call(call)
 
     def import_from_url(
         self,
@@ -99,12 +101,10 @@ class CourseAssets:
 
         Arguments are those of `upload`, with `fetch_url` instead of a file.
         """
-        path = _assets_path(course_id, version)
-        body = {"fetchUrl": fetch_url, "destination": destination}
-        response = self._client._request(
-            "POST", path, params=_policy(update_asset_policy), json=body
+        call = _import_from_url(
+            course_id, fetch_url, destination, version, update_asset_policy
         )
-        return parse_response(AssetFile, response)
+        return self._client._call(call)
 
     def delete(
         self, course_id: str, relative_path: str, *, version: int | None = None
@@ -114,8 +114,7 @@ class CourseAssets:
         Raises:
             NotFoundError: The course, version or file does not exist.
         """
-        path = _assets_path(course_id, version)
-        self._client._request("DELETE", path, params={"relativePath": relative_path})
+        self._client._call(_delete(course_id, relative_path, version))
 
     def apply_sparse_zip(
         self,
@@ -151,45 +150,115 @@ class CourseAssets:
                 manifest_changed = self._differs(course_id, manifest, version)
             for info, name in entries:
                 with archive.open(info) as entry:
-                    self._upload_stream(
-                        course_id,
-                        name,
-                        posixpath.basename(name),
-                        entry,
-                        version,
-                        update_asset_policy,
+                    basename = posixpath.basename(name)
+                    call = _upload(
+                        course_id, name, basename, entry, version, update_asset_policy
                     )
+                    self._client._call(call)
         return SparseZipResult(updated=names, manifest_changed=manifest_changed)
-
-    def _upload_stream(
-        self,
-        course_id: str,
-        destination: str,
-        filename: str,
-        stream: IO[bytes],
-        version: int | None,
-        policy: str | None,
-    ) -> AssetFile:
-        # A part without a file name is a plain form field for the server.
-        files = {"destination": (None, destination), "file": (filename, stream)}
-        response = self._client._request(
-            "POST",
-            _assets_path(course_id, version) + "/upload",
-            params=_policy(policy),
-            files=files,
-        )
-        return parse_response(AssetFile, response)
 
     def _differs(self, course_id: str, manifest: bytes, version: int | None) -> bool:
         """Whether `manifest` differs from the course's; manifests are small."""
-        path = _assets_path(course_id, version)
         try:
-            response = self._client._request(
-                "GET", path, params={"relativePath": _MANIFEST}
-            )
+            current = self._client._call(_manifest(course_id, version))
         except NotFoundError:
             return True
-        return response.content != manifest
+        return current != manifest
+
+
+class AsyncCourseAssets(AsyncAPIResource):
+    """Files of a course, changed in place, for the async client."""
+
+    @copy_doc(CourseAssets.list)
+    async def list(
+        self, course_id: str, *, version: int | None = None
+    ) -> builtins.list[FileListItem]:
+        return await self._client._call(_list(course_id, version))
+
+    @copy_doc(CourseAssets.download)
+    async def download(
+        self,
+        course_id: str,
+        relative_path: str,
+        dest: Destination,
+        *,
+        version: int | None = None,
+    ) -> int:
+        path = _assets_path(course_id, version)
+        return await adownload(
+            self._client, path, dest, {"relativePath": relative_path}
+        )
+
+    @copy_doc(CourseAssets.upload)
+    async def upload(
+        self,
+        course_id: str,
+        destination: str,
+        file: Package,
+        *,
+        version: int | None = None,
+        update_asset_policy: str | None = None,
+    ) -> AssetFile:
+        with open_upload(file) as (filename, stream):
+            call = _upload(
+                course_id, destination, filename, stream, version, update_asset_policy
+            )
+            return await self._client._call(call)
+
+    @copy_doc(CourseAssets.import_from_url)
+    async def import_from_url(
+        self,
+        course_id: str,
+        fetch_url: str,
+        destination: str,
+        *,
+        version: int | None = None,
+        update_asset_policy: str | None = None,
+    ) -> AssetFile:
+        call = _import_from_url(
+            course_id, fetch_url, destination, version, update_asset_policy
+        )
+        return await self._client._call(call)
+
+    @copy_doc(CourseAssets.delete)
+    async def delete(
+        self, course_id: str, relative_path: str, *, version: int | None = None
+    ) -> None:
+        await self._client._call(_delete(course_id, relative_path, version))
+
+    @copy_doc(CourseAssets.apply_sparse_zip)
+    async def apply_sparse_zip(
+        self,
+        course_id: str,
+        package: Package,
+        *,
+        version: int | None = None,
+        update_asset_policy: str | None = None,
+    ) -> SparseZipResult:
+        with open_upload(package) as (_, stream), zipfile.ZipFile(stream) as archive:
+            entries = _entries(archive)
+            names = [name for _, name in entries]
+            manifest_changed = False
+            if _MANIFEST in names:
+                manifest = archive.read(entries[-1][0])
+                manifest_changed = await self._differs(course_id, manifest, version)
+            for info, name in entries:
+                with archive.open(info) as entry:
+                    basename = posixpath.basename(name)
+                    call = _upload(
+                        course_id, name, basename, entry, version, update_asset_policy
+                    )
+                    await self._client._call(call)
+        return SparseZipResult(updated=names, manifest_changed=manifest_changed)
+
+    async def _differs(
+        self, course_id: str, manifest: bytes, version: int | None
+    ) -> bool:
+        try:
+            current = await self._client._call(_manifest(course_id, version))
+        except NotFoundError:
+            return True
+        return current != manifest
 
 
 def _entries(
@@ -222,3 +291,49 @@ def _assets_path(course_id: str, version: int | None) -> str:
 
 def _policy(policy: str | None) -> dict[str, str]:
     return {} if policy is None else {"updateAssetPolicy": policy}
+
+
+def _list(course_id: str, version: int | None) -> Call[builtins.list[FileListItem]]:
+    return Call(
+        "GET",
+        _assets_path(course_id, version) + "/list",
+        lambda response: parse_response(_FileList, response).files,
+    )
+
+
+def _upload(
+    course_id: str,
+    destination: str,
+    filename: str,
+    stream: IO[bytes],
+    version: int | None,
+    policy: str | None,
+) -> Call[AssetFile]:
+    # A part without a file name is a plain form field for the server.
+    files = {"destination": (None, destination), "file": (filename, stream)}
+    path = _assets_path(course_id, version) + "/upload"
+    return Call("POST", path, returns(AssetFile), params=_policy(policy), files=files)
+
+
+def _import_from_url(
+    course_id: str,
+    fetch_url: str,
+    destination: str,
+    version: int | None,
+    policy: str | None,
+) -> Call[AssetFile]:
+    body = {"fetchUrl": fetch_url, "destination": destination}
+    path = _assets_path(course_id, version)
+    return Call("POST", path, returns(AssetFile), params=_policy(policy), json=body)
+
+
+def _delete(course_id: str, relative_path: str, version: int | None) -> Call[None]:
+    params = {"relativePath": relative_path}
+    return Call("DELETE", _assets_path(course_id, version), no_content, params=params)
+
+
+def _manifest(course_id: str, version: int | None) -> Call[bytes]:
+    # Manifests are small, so reading the whole body is fine here.
+    params = {"relativePath": _MANIFEST}
+    path = _assets_path(course_id, version)
+    return Call("GET", path, lambda response: response.content, params=params)

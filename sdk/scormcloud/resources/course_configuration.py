@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from .._base_client import build_path
-from .._models import parse_response
+from .._resource import AsyncAPIResource, SyncAPIResource, copy_doc
 from ..types.settings import SettingList
-from ._settings_body import include_metadata_param, settings_post
-
-if TYPE_CHECKING:
-    from .._client import ScormCloud
+from ._settings_body import delete_setting, get_settings, set_settings
 
 
-class CourseConfiguration:
+class CourseConfiguration(SyncAPIResource):
     """Settings of a course, or of one of its versions (pass `version`).
 
     A version's settings override the course's, which override the
     application's (see `client.application.configuration`).
     """
-
-    def __init__(self, client: ScormCloud) -> None:
-        self._client = client
 
     def get(
         self,
@@ -44,11 +37,8 @@ class CourseConfiguration:
         Raises:
             NotFoundError: The course or version does not exist.
         """
-        params = include_metadata_param(include_metadata)
-        response = self._client._request(
-            "GET", _path(course_id, version), params=params
-        )
-        return parse_response(SettingList, response)
+        call = get_settings(_path(course_id, version), include_metadata)
+        return self._client._call(call)
 
     def set(
         self, course_id: str, settings: Mapping[str, str], *, version: int | None = None
@@ -64,9 +54,7 @@ class CourseConfiguration:
         Raises:
             BadRequestError: A setting id or value is not valid; none is set.
         """
-        self._client._request(
-            "POST", _path(course_id, version), json=settings_post(settings)
-        )
+        self._client._call(set_settings(_path(course_id, version), settings))
 
     def delete(
         self, course_id: str, setting_id: str, *, version: int | None = None
@@ -79,10 +67,35 @@ class CourseConfiguration:
             BadRequestError: The setting id is not valid.
             NotFoundError: The course or version does not exist.
         """
-        path = _path(course_id, version) + build_path(
-            "/{setting_id}", setting_id=setting_id
-        )
-        self._client._request("DELETE", path)
+        self._client._call(delete_setting(_path(course_id, version), setting_id))
+
+
+class AsyncCourseConfiguration(AsyncAPIResource):
+    """Settings of a course or course version, for the async client."""
+
+    @copy_doc(CourseConfiguration.get)
+    async def get(
+        self,
+        course_id: str,
+        *,
+        version: int | None = None,
+        include_metadata: bool = False,
+    ) -> SettingList:
+        call = get_settings(_path(course_id, version), include_metadata)
+        return await self._client._call(call)
+
+    @copy_doc(CourseConfiguration.set)
+    async def set(
+        self, course_id: str, settings: Mapping[str, str], *, version: int | None = None
+    ) -> None:
+        await self._client._call(set_settings(_path(course_id, version), settings))
+
+    @copy_doc(CourseConfiguration.delete)
+    async def delete(
+        self, course_id: str, setting_id: str, *, version: int | None = None
+    ) -> None:
+        call = delete_setting(_path(course_id, version), setting_id)
+        await self._client._call(call)
 
 
 def _path(course_id: str, version: int | None) -> str:

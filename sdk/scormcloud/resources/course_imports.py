@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable, Iterable
+from typing import IO, TYPE_CHECKING
+
+import httpx
 
 from .._base_client import bool_param, build_path, require_id
 from .._exceptions import ImportFailedError, ImportTimeoutError
 from .._models import Model, parse_response
+from .._resource import Call, copy_doc, returns
 from ..types.course import Course
 from ..types.import_job import ImportJob
 from ._uploads import Package, open_upload
 
 if TYPE_CHECKING:
+    from .._async_client import AsyncScormCloud
     from .._client import ScormCloud
 
 logger = logging.getLogger(__name__)
@@ -67,13 +71,7 @@ class CourseImports:
         """
         params = _import_params(course_id, may_create_new_version, tags, postback_url)
         with open_upload(package) as (filename, stream):
-            response = self._client._request(
-                "POST",
-                "/courses/importJobs/upload",
-                params=params,
-                files={"file": (filename, stream)},
-            )
-        return parse_response(_StringResult, response).result
+            return self._client._call(_upload(params, filename, stream))
 
     def import_from_url(
         self,
@@ -105,13 +103,7 @@ class CourseImports:
                 not allowed.
         """
         params = _import_params(course_id, may_create_new_version, tags, postback_url)
-        fetch: dict[str, object] = {"url": url, "contentType": "application/zip"}
-        path = "/courses/importJobs"
-        body: dict[str, object] = fetch
-        if no_upload:
-            path, body = path + "/noUpload", {"fetchRequest": fetch}
-        response = self._client._request("POST", path, params=params, json=body)
-        return parse_response(_StringResult, response).result
+        return self._client._call(_from_url(url, params, no_upload))
 
     def get_import_job(self, job_id: str) -> ImportJob:
         """Return the current state of an import job.
@@ -120,8 +112,7 @@ class CourseImports:
             job_id: The id `import_package` returned. Ids expire a week after
                 the import finishes.
         """
-        path = build_path("/courses/importJobs/{job_id}", job_id=job_id)
-        return parse_response(ImportJob, self._client._request("GET", path))
+        return self._client._call(_get_import_job(job_id))
 
     def wait_for_import(
         self,
@@ -151,21 +142,13 @@ class CourseImports:
                 course in its result.
             ImportTimeoutError: The job was still running after `timeout`.
         """
-        deadline = self._clock() + timeout
-        interval = initial_interval
+        wait = _ImportWait(job_id, timeout, initial_interval, max_interval, self._clock)
         while True:
             job = self.get_import_job(job_id)
-            if job.status in ("COMPLETE", "ERROR"):
+            pause = wait.pause_after(job)
+            if pause is None:
                 return _imported_course(job_id, job)
-
-            remaining = deadline - self._clock()
-            if remaining <= 0:
-                raise ImportTimeoutError(job_id=job_id, timeout=timeout)
-            logger.debug(
-                "import job %s is %s; next poll in %.2fs", job_id, job.status, interval
-            )
-            self._sleep(min(interval, remaining))
-            interval = min(interval * _BACKOFF, max_interval)
+            self._sleep(pause)
 
     def import_and_wait(
         self,
@@ -191,6 +174,120 @@ class CourseImports:
             course_id, package, may_create_new_version=may_create_new_version, tags=tags
         )
         return self.wait_for_import(job_id, timeout=timeout)
+
+
+class AsyncCourseImports:
+    """The import calls of the async client's `client.courses`."""
+
+    _client: AsyncScormCloud
+    _sleep: Callable[[float], Awaitable[None]]
+    _clock: Callable[[], float]
+
+    @copy_doc(CourseImports.import_package)
+    async def import_package(
+        self,
+        course_id: str,
+        package: Package,
+        *,
+        may_create_new_version: bool = False,
+        tags: Iterable[str] | None = None,
+        postback_url: str | None = None,
+    ) -> str:
+        params = _import_params(course_id, may_create_new_version, tags, postback_url)
+        # httpx reads the open file in chunks while sending; it is never whole.
+        with open_upload(package) as (filename, stream):
+            return await self._client._call(_upload(params, filename, stream))
+
+    @copy_doc(CourseImports.import_from_url)
+    async def import_from_url(
+        self,
+        course_id: str,
+        url: str,
+        *,
+        may_create_new_version: bool = False,
+        tags: Iterable[str] | None = None,
+        postback_url: str | None = None,
+        no_upload: bool = False,
+    ) -> str:
+        params = _import_params(course_id, may_create_new_version, tags, postback_url)
+        return await self._client._call(_from_url(url, params, no_upload))
+
+    @copy_doc(CourseImports.get_import_job)
+    async def get_import_job(self, job_id: str) -> ImportJob:
+        return await self._client._call(_get_import_job(job_id))
+
+    @copy_doc(CourseImports.wait_for_import)
+    async def wait_for_import(
+        self,
+        job_id: str,
+        *,
+        timeout: float = _DEFAULT_IMPORT_TIMEOUT,
+        initial_interval: float = 0.5,
+        max_interval: float = 10.0,
+    ) -> Course:
+        wait = _ImportWait(job_id, timeout, initial_interval, max_interval, self._clock)
+        while True:
+            job = await self.get_import_job(job_id)
+            pause = wait.pause_after(job)
+            if pause is None:
+                return _imported_course(job_id, job)
+            await self._sleep(pause)
+
+    @copy_doc(CourseImports.import_and_wait)
+    async def import_and_wait(
+        self,
+        course_id: str,
+        package: Package,
+        *,
+        may_create_new_version: bool = False,
+        tags: Iterable[str] | None = None,
+        timeout: float = _DEFAULT_IMPORT_TIMEOUT,
+    ) -> Course:
+        job_id = await self.import_package(
+            course_id, package, may_create_new_version=may_create_new_version, tags=tags
+        )
+        return await self.wait_for_import(job_id, timeout=timeout)
+
+
+class _ImportWait:
+    """One wait for an import job: its deadline and the growing poll interval."""
+
+    def __init__(
+        self,
+        job_id: str,
+        timeout: float,
+        initial_interval: float,
+        max_interval: float,
+        clock: Callable[[], float],
+    ) -> None:
+        self._job_id = job_id
+        self._timeout = timeout
+        self._clock = clock
+        self._deadline = clock() + timeout
+        self._interval = initial_interval
+        self._max_interval = max_interval
+
+    def pause_after(self, job: ImportJob) -> float | None:
+        """Seconds to sleep before the next poll; None once the job finished.
+
+        Raises:
+            ImportTimeoutError: The job is still running at the deadline.
+        """
+        if job.status in ("COMPLETE", "ERROR"):
+            return None
+
+        remaining = self._deadline - self._clock()
+        if remaining <= 0:
+            raise ImportTimeoutError(job_id=self._job_id, timeout=self._timeout)
+        logger.debug(
+            "import job %s is %s; next poll in %.2fs",
+            self._job_id,
+            job.status,
+            self._interval,
+        )
+        pause = min(self._interval, remaining)
+        self._interval = min(self._interval * _BACKOFF, self._max_interval)
+        return pause
 
 
 def _imported_course(job_id: str, job: ImportJob) -> Course:
@@ -221,3 +318,27 @@ def _import_params(
     if postback_url is not None:
         params["postbackUrl"] = postback_url
     return params
+
+
+def _result(response: httpx.Response) -> str:
+    return parse_response(_StringResult, response).result
+
+
+def _upload(params: dict[str, str], filename: str, stream: IO[bytes]) -> Call[str]:
+    files = {"file": (filename, stream)}
+    path = "/courses/importJobs/upload"
+    return Call("POST", path, _result, params=params, files=files)
+
+
+def _from_url(url: str, params: dict[str, str], no_upload: bool) -> Call[str]:
+    fetch: dict[str, object] = {"url": url, "contentType": "application/zip"}
+    path = "/courses/importJobs"
+    body: dict[str, object] = fetch
+    if no_upload:
+        path, body = path + "/noUpload", {"fetchRequest": fetch}
+    return Call("POST", path, _result, params=params, json=body)
+
+
+def _get_import_job(job_id: str) -> Call[ImportJob]:
+    path = build_path("/courses/importJobs/{job_id}", job_id=job_id)
+    return Call("GET", path, returns(ImportJob))

@@ -1,43 +1,36 @@
-"""Courses: the course list, one course, titles, zips, previews; sub-resources."""
+"""Courses: one course, titles, zips, previews; the list, imports, sub-resources."""
 
 from __future__ import annotations
 
-import logging
+import asyncio
 import time
-from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime, timezone
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from pydantic import Field
-
 from .._base_client import build_path
-from .._exceptions import ScormCloudError
 from .._models import Model, parse_response
-from ..types.course import Course, CoursePage
+from .._resource import Call, copy_doc, no_content, returns
+from ..types.course import Course
 from ..types.settings import RESTART_SETTING_ID, RestartPolicy
-from ._downloads import Destination, download
-from .course_assets import CourseAssets
-from .course_configuration import CourseConfiguration
-from .course_imports import CourseImports
-from .course_tags import CourseTags
-from .course_versions import CourseVersions
+from ._downloads import Destination, adownload, download
+from ._params import include_flags
+from .course_assets import AsyncCourseAssets, CourseAssets
+from .course_configuration import AsyncCourseConfiguration, CourseConfiguration
+from .course_imports import AsyncCourseImports, CourseImports
+from .course_list import AsyncCourseListing, CourseListing
+from .course_tags import AsyncCourseTags, CourseTags
+from .course_versions import AsyncCourseVersions, CourseVersions
 
 if TYPE_CHECKING:
+    from .._async_client import AsyncScormCloud
     from .._client import ScormCloud
-
-logger = logging.getLogger(__name__)
 
 
 class _LaunchLink(Model):
     launch_link: str
 
 
-class _CoursePageBody(Model):
-    courses: list[Course] = Field(default_factory=list)
-    more: str | None = None
-
-
-class Courses(CourseImports):
+class Courses(CourseImports, CourseListing):
     """Course operations: `client.courses`.
 
     Attributes:
@@ -74,125 +67,8 @@ class Courses(CourseImports):
         Raises:
             NotFoundError: The course does not exist.
         """
-        params = _include_flags(
-            includeRegistrationCount=include_registration_count,
-            includeCourseMetadata=include_course_metadata,
-        )
-        path = build_path("/courses/{course_id}", course_id=course_id)
-        return parse_response(Course, self._client._request("GET", path, params=params))
-
-    def list(
-        self,
-        *,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        datetime_filter: str | None = None,
-        tags: Iterable[str] | None = None,
-        filter: str | None = None,
-        filter_by: str | None = None,
-        order_by: str | None = None,
-        include_course_metadata: bool = False,
-        include_registration_count: bool = False,
-    ) -> Iterator[Course]:
-        """Iterate over the application's courses, fetching pages as needed.
-
-        Each course appears at its latest version. Pages are requested lazily,
-        so stopping early saves requests. Arguments are those of `list_page`.
-        """
-        page = self.list_page(
-            since=since,
-            until=until,
-            datetime_filter=datetime_filter,
-            tags=tags,
-            filter=filter,
-            filter_by=filter_by,
-            order_by=order_by,
-            include_course_metadata=include_course_metadata,
-            include_registration_count=include_registration_count,
-        )
-        yield from page.courses
-        while page.more:
-            token = page.more
-            # Include flags are not filters; send them again to be safe.
-            page = self.list_page(
-                more=token,
-                include_course_metadata=include_course_metadata,
-                include_registration_count=include_registration_count,
-            )
-            # The same token twice in a row would loop forever; fail loudly instead.
-            if page.more == token:
-                raise ScormCloudError(f"The service repeated page token {token!r}")
-            yield from page.courses
-
-    def list_page(
-        self,
-        *,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        datetime_filter: str | None = None,
-        tags: Iterable[str] | None = None,
-        filter: str | None = None,
-        filter_by: str | None = None,
-        order_by: str | None = None,
-        include_course_metadata: bool = False,
-        include_registration_count: bool = False,
-        include_total_count: bool = False,
-        more: str | None = None,
-    ) -> CoursePage:
-        """Return one page of the course list.
-
-        Args:
-            since: Only courses created or updated (see `datetime_filter`) at or
-                after this moment; a naive datetime is taken as UTC.
-            until: Only courses up to this moment, inclusive.
-            datetime_filter: Which date `since` and `until` apply to:
-                `"updated"` (the service's default) or `"created"`.
-            tags: Only courses having at least one of these tags.
-            filter: Only courses whose `filter_by` field contains this text.
-            filter_by: `"course_id"` (the default) or `"course_title"`.
-            order_by: For example `"created_desc"` (the default),
-                `"updated_asc"` or `"title_asc"`.
-            include_course_metadata: Also return each course's `metadata`.
-            include_registration_count: Also return `registration_count`.
-            include_total_count: Ask for the number of matching courses, in
-                `total_count` (first page only).
-            more: The previous page's `more` token. It carries the first
-                request's filters, so it cannot be combined with them.
-
-        Raises:
-            BadRequestError: A filter value is not valid, or filters were sent
-                with `more`.
-        """
-        if more is not None:
-            filters = (since, until, datetime_filter, tags, filter, filter_by, order_by)
-            if any(value is not None for value in filters):
-                raise ValueError("more cannot be combined with other filters")
-            params = {"more": more}
-        else:
-            params = _list_params(
-                since=since,
-                until=until,
-                datetimeFilter=datetime_filter,
-                tags=tags,
-                filter=filter,
-                filterBy=filter_by,
-                orderBy=order_by,
-            )
-        params.update(
-            _include_flags(
-                includeCourseMetadata=include_course_metadata,
-                includeRegistrationCount=include_registration_count,
-                includeTotalCount=include_total_count,
-            )
-        )
-        response = self._client._request("GET", "/courses", params=params)
-        body = parse_response(_CoursePageBody, response)
-        total = response.headers.get("X-Total-Count")
-        return CoursePage(
-            courses=body.courses,
-            more=body.more,
-            total_count=int(total) if total is not None else None,
-        )
+        call = _get(course_id, include_registration_count, include_course_metadata)
+        return self._client._call(call)
 
     def preview_link(
         self,
@@ -222,19 +98,16 @@ class Courses(CourseImports):
         Raises:
             NotFoundError: The course or version does not exist.
         """
-        body = {
-            "expiry": expiry,
-            "redirectOnExitUrl": redirect_on_exit_url,
-            "startSco": start_sco,
-            "culture": culture,
-            "cssUrl": css_url,
-        }
-        path = build_path("/courses/{course_id}", course_id=course_id)
-        if version is not None:
-            path += build_path("/versions/{version}", version=version)
-        payload = {key: value for key, value in body.items() if value is not None}
-        response = self._client._request("POST", path + "/preview", json=payload)
-        return parse_response(_LaunchLink, response).launch_link
+        call = _preview_link(
+            course_id,
+            version,
+            expiry,
+            redirect_on_exit_url,
+            start_sco,
+            culture,
+            css_url,
+        )
+        return self._client._call(call)
 
     def set_title(self, course_id: str, title: str) -> None:
         """Change the title of a course (its latest version).
@@ -242,8 +115,7 @@ class Courses(CourseImports):
         Raises:
             NotFoundError: The course does not exist.
         """
-        path = build_path("/courses/{course_id}/title", course_id=course_id)
-        self._client._request("PUT", path, json={"title": title})
+        self._client._call(_set_title(course_id, title))
 
     def download_zip(self, course_id: str, dest: Destination) -> int:
         """Download the latest version's files as a zip, streamed to `dest`.
@@ -260,8 +132,7 @@ class Courses(CourseImports):
         Raises:
             NotFoundError: The course does not exist.
         """
-        path = build_path("/courses/{course_id}/zip", course_id=course_id)
-        return download(self._client, path, dest)
+        return download(self._client, _course_path(course_id) + "/zip", dest)
 
     def delete(self, course_id: str) -> None:
         """Delete a course with all its versions.
@@ -271,8 +142,7 @@ class Courses(CourseImports):
         Raises:
             NotFoundError: The course does not exist.
         """
-        path = build_path("/courses/{course_id}", course_id=course_id)
-        self._client._request("DELETE", path)
+        self._client._call(Call("DELETE", _course_path(course_id), no_content))
 
     def set_restart_policy(self, course_id: str, policy: RestartPolicy | str) -> None:
         """Choose when existing registrations move to a newer version.
@@ -286,28 +156,118 @@ class Courses(CourseImports):
         self.configuration.set(course_id, {RESTART_SETTING_ID: policy})
 
 
-def _list_params(**values: datetime | str | Iterable[str] | None) -> dict[str, str]:
-    """Query parameters for the list filters that were given."""
-    params: dict[str, str] = {}
-    for name, value in values.items():
-        if value is None:
-            continue
-        if isinstance(value, datetime):
-            params[name] = _timestamp(value)
-        elif isinstance(value, str):
-            params[name] = value
-        else:
-            # Tags travel comma-separated, as the service expects.
-            params[name] = ",".join(value)
-    return params
+class AsyncCourses(AsyncCourseImports, AsyncCourseListing):
+    """Course operations of the async client: `client.courses`.
+
+    Attributes:
+        versions: Every version of a course.
+        configuration: Course and course-version settings.
+        tags: Course tags.
+        assets: The files of a course, changed in place.
+    """
+
+    def __init__(self, client: AsyncScormCloud) -> None:
+        self._client = client
+        self.versions = AsyncCourseVersions(client)
+        self.configuration = AsyncCourseConfiguration(client)
+        self.tags = AsyncCourseTags(client)
+        self.assets = AsyncCourseAssets(client)
+        # Seams for tests of `wait_for_import`, which should not really sleep.
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._clock: Callable[[], float] = time.monotonic
+
+    @copy_doc(Courses.get)
+    async def get(
+        self,
+        course_id: str,
+        *,
+        include_registration_count: bool = False,
+        include_course_metadata: bool = False,
+    ) -> Course:
+        call = _get(course_id, include_registration_count, include_course_metadata)
+        return await self._client._call(call)
+
+    @copy_doc(Courses.preview_link)
+    async def preview_link(
+        self,
+        course_id: str,
+        *,
+        version: int | None = None,
+        expiry: int = 120,
+        redirect_on_exit_url: str | None = None,
+        start_sco: str | None = None,
+        culture: str | None = None,
+        css_url: str | None = None,
+    ) -> str:
+        call = _preview_link(
+            course_id,
+            version,
+            expiry,
+            redirect_on_exit_url,
+            start_sco,
+            culture,
+            css_url,
+        )
+        return await self._client._call(call)
+
+    @copy_doc(Courses.set_title)
+    async def set_title(self, course_id: str, title: str) -> None:
+        await self._client._call(_set_title(course_id, title))
+
+    @copy_doc(Courses.download_zip)
+    async def download_zip(self, course_id: str, dest: Destination) -> int:
+        return await adownload(self._client, _course_path(course_id) + "/zip", dest)
+
+    @copy_doc(Courses.delete)
+    async def delete(self, course_id: str) -> None:
+        await self._client._call(Call("DELETE", _course_path(course_id), no_content))
+
+    @copy_doc(Courses.set_restart_policy)
+    async def set_restart_policy(
+        self, course_id: str, policy: RestartPolicy | str
+    ) -> None:
+        await self.configuration.set(course_id, {RESTART_SETTING_ID: policy})
 
 
-def _timestamp(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+def _course_path(course_id: str) -> str:
+    return build_path("/courses/{course_id}", course_id=course_id)
 
 
-def _include_flags(**flags: bool) -> dict[str, str]:
-    """Query parameters for the flags that are on; off is the service default."""
-    return {name: "true" for name, on in flags.items() if on}
+def _get(course_id: str, registration_count: bool, metadata: bool) -> Call[Course]:
+    params = include_flags(
+        includeRegistrationCount=registration_count, includeCourseMetadata=metadata
+    )
+    return Call("GET", _course_path(course_id), returns(Course), params=params)
+
+
+def _preview_link(
+    course_id: str,
+    version: int | None,
+    expiry: int,
+    redirect_on_exit_url: str | None,
+    start_sco: str | None,
+    culture: str | None,
+    css_url: str | None,
+) -> Call[str]:
+    body = {
+        "expiry": expiry,
+        "redirectOnExitUrl": redirect_on_exit_url,
+        "startSco": start_sco,
+        "culture": culture,
+        "cssUrl": css_url,
+    }
+    path = _course_path(course_id)
+    if version is not None:
+        path += build_path("/versions/{version}", version=version)
+    payload = {key: value for key, value in body.items() if value is not None}
+    return Call(
+        "POST",
+        path + "/preview",
+        lambda response: parse_response(_LaunchLink, response).launch_link,
+        json=payload,
+    )
+
+
+def _set_title(course_id: str, title: str) -> Call[None]:
+    path = _course_path(course_id) + "/title"
+    return Call("PUT", path, no_content, json={"title": title})

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from .._base_client import build_path
-from .._models import parse_response
+from .._resource import AsyncAPIResource, SyncAPIResource, copy_doc
 from ..types.settings import SettingList
-from ._registration_params import include_flags
-
-if TYPE_CHECKING:
-    from .._client import ScormCloud
+from ._settings_body import delete_setting, get_settings, set_settings
 
 
-class RegistrationConfiguration:
+class RegistrationConfiguration(SyncAPIResource):
     """Settings of a registration, or of one of its instances.
 
     Registrations are the lowest level of the configuration hierarchy: what is
     set here is what a launch uses. Pass `instance` to address one instance.
     """
-
-    def __init__(self, client: ScormCloud) -> None:
-        self._client = client
 
     def get(
         self,
@@ -41,10 +34,8 @@ class RegistrationConfiguration:
         Raises:
             NotFoundError: The registration or instance does not exist.
         """
-        params = include_flags(includeMetadata=include_metadata)
-        path = _path(registration_id, instance)
-        response = self._client._request("GET", path, params=params)
-        return parse_response(SettingList, response)
+        call = get_settings(_path(registration_id, instance), include_metadata)
+        return self._client._call(call)
 
     def set(
         self,
@@ -63,13 +54,8 @@ class RegistrationConfiguration:
         Raises:
             BadRequestError: A setting id or value is not valid.
         """
-        body = {
-            "settings": [
-                {"settingId": setting_id, "value": str(value)}
-                for setting_id, value in settings.items()
-            ]
-        }
-        self._client._request("POST", _path(registration_id, instance), json=body)
+        call = set_settings(_path(registration_id, instance), settings)
+        self._client._call(call)
 
     def delete(
         self, registration_id: str, setting_id: str, *, instance: int | None = None
@@ -79,10 +65,41 @@ class RegistrationConfiguration:
         Raises:
             BadRequestError: The setting id is not valid.
         """
-        path = _path(registration_id, instance) + build_path(
-            "/{setting_id}", setting_id=setting_id
-        )
-        self._client._request("DELETE", path)
+        call = delete_setting(_path(registration_id, instance), setting_id)
+        self._client._call(call)
+
+
+class AsyncRegistrationConfiguration(AsyncAPIResource):
+    """Settings of a registration or instance, for the async client."""
+
+    @copy_doc(RegistrationConfiguration.get)
+    async def get(
+        self,
+        registration_id: str,
+        *,
+        instance: int | None = None,
+        include_metadata: bool = False,
+    ) -> SettingList:
+        call = get_settings(_path(registration_id, instance), include_metadata)
+        return await self._client._call(call)
+
+    @copy_doc(RegistrationConfiguration.set)
+    async def set(
+        self,
+        registration_id: str,
+        settings: Mapping[str, str],
+        *,
+        instance: int | None = None,
+    ) -> None:
+        call = set_settings(_path(registration_id, instance), settings)
+        await self._client._call(call)
+
+    @copy_doc(RegistrationConfiguration.delete)
+    async def delete(
+        self, registration_id: str, setting_id: str, *, instance: int | None = None
+    ) -> None:
+        call = delete_setting(_path(registration_id, instance), setting_id)
+        await self._client._call(call)
 
 
 def _path(registration_id: str, instance: int | None) -> str:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import httpx
 from pydantic import Field
 
-from .._exceptions import ScormCloudError
 from .._models import Model, parse_response
+from .._resource import Call, copy_doc, page_calls, total_count
+from ..pagination import AsyncPaginator, Page, Paginator
 from ..types.registration import Registration, RegistrationPage
-from ._registration_params import detail_flags, include_flags, list_params, tag_list
+from ._params import detail_flags, include_flags, page_params, tag_list
 
 if TYPE_CHECKING:
+    from .._async_client import AsyncScormCloud
     from .._client import ScormCloud
+
+_PATH = "/registrations"
 
 
 class _RegistrationPageBody(Model):
@@ -42,43 +47,33 @@ class RegistrationListing:
         include_child_results: bool = False,
         include_interactions_and_objectives: bool = False,
         include_runtime: bool = False,
-    ) -> Iterator[Registration]:
+        include_total_count: bool = False,
+    ) -> Paginator[Registration]:
         """Iterate over registrations (latest instances), fetching pages lazily.
 
-        Stopping early saves requests. Arguments are those of `list_page`.
+        Stopping early saves requests; nothing is sent before iteration starts.
+        Arguments are those of `list_page`; with `include_total_count`, the
+        paginator's `total_count()` has the count.
+
+        Raises:
+            RepeatedPageTokenError: The service sent a page token twice.
         """
-
-        def page_of(more: str | None) -> RegistrationPage:
-            # Include flags are not filters; they go with every page.
-            return self.list_page(
-                more=more,
-                include_child_results=include_child_results,
-                include_interactions_and_objectives=include_interactions_and_objectives,
-                include_runtime=include_runtime,
-            )
-
-        page = self.list_page(
-            course_id=course_id,
-            learner_id=learner_id,
-            since=since,
-            until=until,
-            datetime_filter=datetime_filter,
-            tags=tags,
-            filter=filter,
-            filter_by=filter_by,
-            order_by=order_by,
-            include_child_results=include_child_results,
-            include_interactions_and_objectives=include_interactions_and_objectives,
-            include_runtime=include_runtime,
+        filters = _filters(
+            course_id,
+            learner_id,
+            since,
+            until,
+            datetime_filter,
+            tags,
+            filter,
+            filter_by,
+            order_by,
         )
-        yield from page.registrations
-        while page.more:
-            token = page.more
-            page = page_of(token)
-            # The same token twice in a row would loop forever; fail loudly instead.
-            if page.more == token:
-                raise ScormCloudError(f"The service repeated page token {token!r}")
-            yield from page.registrations
+        flags = detail_flags(
+            include_child_results, include_interactions_and_objectives, include_runtime
+        )
+        calls = _pages(filters, flags, include_total_count)
+        return Paginator(lambda more: self._client._call(calls(more)))
 
     def list_page(
         self,
@@ -126,36 +121,146 @@ class RegistrationListing:
             BadRequestError: A filter value is not valid.
             ValueError: Filters were given together with `more`.
         """
-        filters = {
-            "courseId": course_id,
-            "learnerId": learner_id,
-            "since": since,
-            "until": until,
-            "datetimeFilter": datetime_filter,
-            "tags": None if tags is None else tag_list(tags),
-            "filter": filter,
-            "filterBy": filter_by,
-            "orderBy": order_by,
-        }
-        if more is not None:
-            if any(value is not None for value in filters.values()):
-                raise ValueError("more cannot be combined with other filters")
-            params = {"more": more}
-        else:
-            params = list_params(**filters)
-        params.update(
-            detail_flags(
-                child_results=include_child_results,
-                interactions_and_objectives=include_interactions_and_objectives,
-                runtime=include_runtime,
-            )
+        filters = _filters(
+            course_id,
+            learner_id,
+            since,
+            until,
+            datetime_filter,
+            tags,
+            filter,
+            filter_by,
+            order_by,
         )
-        params.update(include_flags(includeTotalCount=include_total_count))
-        response = self._client._request("GET", "/registrations", params=params)
-        body = parse_response(_RegistrationPageBody, response)
-        total = response.headers.get("X-Total-Count")
+        flags = detail_flags(
+            include_child_results, include_interactions_and_objectives, include_runtime
+        )
+        flags.update(include_flags(includeTotalCount=include_total_count))
+        return self._client._call(_list_page(page_params(more, filters, flags)))
+
+
+class AsyncRegistrationListing:
+    """Listing registrations; a part of the async client's `client.registrations`."""
+
+    _client: AsyncScormCloud
+
+    @copy_doc(RegistrationListing.list)
+    def list(
+        self,
+        *,
+        course_id: str | None = None,
+        learner_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        datetime_filter: str | None = None,
+        tags: Iterable[str] | None = None,
+        filter: str | None = None,
+        filter_by: str | None = None,
+        order_by: str | None = None,
+        include_child_results: bool = False,
+        include_interactions_and_objectives: bool = False,
+        include_runtime: bool = False,
+        include_total_count: bool = False,
+    ) -> AsyncPaginator[Registration]:
+        filters = _filters(
+            course_id,
+            learner_id,
+            since,
+            until,
+            datetime_filter,
+            tags,
+            filter,
+            filter_by,
+            order_by,
+        )
+        flags = detail_flags(
+            include_child_results, include_interactions_and_objectives, include_runtime
+        )
+        calls = _pages(filters, flags, include_total_count)
+        return AsyncPaginator(lambda more: self._client._call(calls(more)))
+
+    @copy_doc(RegistrationListing.list_page)
+    async def list_page(
+        self,
+        *,
+        course_id: str | None = None,
+        learner_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        datetime_filter: str | None = None,
+        tags: Iterable[str] | None = None,
+        filter: str | None = None,
+        filter_by: str | None = None,
+        order_by: str | None = None,
+        include_child_results: bool = False,
+        include_interactions_and_objectives: bool = False,
+        include_runtime: bool = False,
+        include_total_count: bool = False,
+        more: str | None = None,
+    ) -> RegistrationPage:
+        filters = _filters(
+            course_id,
+            learner_id,
+            since,
+            until,
+            datetime_filter,
+            tags,
+            filter,
+            filter_by,
+            order_by,
+        )
+        flags = detail_flags(
+            include_child_results, include_interactions_and_objectives, include_runtime
+        )
+        flags.update(include_flags(includeTotalCount=include_total_count))
+        return await self._client._call(_list_page(page_params(more, filters, flags)))
+
+
+def _filters(
+    course_id: str | None,
+    learner_id: str | None,
+    since: datetime | str | None,
+    until: datetime | str | None,
+    datetime_filter: str | None,
+    tags: Iterable[str] | None,
+    filter: str | None,
+    filter_by: str | None,
+    order_by: str | None,
+) -> dict[str, datetime | str | Iterable[str] | None]:
+    return {
+        "courseId": course_id,
+        "learnerId": learner_id,
+        "since": since,
+        "until": until,
+        "datetimeFilter": datetime_filter,
+        "tags": None if tags is None else tag_list(tags),
+        "filter": filter,
+        "filterBy": filter_by,
+        "orderBy": order_by,
+    }
+
+
+def _pages(
+    filters: dict[str, datetime | str | Iterable[str] | None],
+    flags: dict[str, str],
+    include_total_count: bool,
+) -> Callable[[str | None], Call[Page[Registration]]]:
+    first_flags = {**flags, **include_flags(includeTotalCount=include_total_count)}
+    first = page_params(None, filters, first_flags)
+    return page_calls(_PATH, parse_registration_page, first, flags)
+
+
+def parse_registration_page(response: httpx.Response) -> Page[Registration]:
+    """One page of registrations, or of a registration's instances."""
+    body = parse_response(_RegistrationPageBody, response)
+    return Page(body.registrations, body.more, total_count(response))
+
+
+def _list_page(params: dict[str, str]) -> Call[RegistrationPage]:
+    def parse(response: httpx.Response) -> RegistrationPage:
+        page = parse_registration_page(response)
         return RegistrationPage(
-            registrations=body.registrations,
-            more=body.more,
-            total_count=int(total) if total is not None else None,
+            registrations=page.items, more=page.more, total_count=page.total_count
         )
+
+    return Call("GET", _PATH, parse, params=params)

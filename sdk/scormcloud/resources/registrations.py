@@ -6,74 +6,22 @@ import builtins
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
-
-from .._base_client import build_path, require_id
 from .._exceptions import NotFoundError
-from .._models import Model, parse_response
-from ..types.registration import (
-    LaunchHistory,
-    Learner,
-    PostBack,
-    Registration,
+from .._resource import copy_doc
+from ..types.registration import LaunchHistory, Learner, PostBack, Registration
+from . import _registration_calls as calls
+from ._params import detail_flags
+from .registration_configuration import (
+    AsyncRegistrationConfiguration,
+    RegistrationConfiguration,
 )
-from ._registration_params import detail_flags, include_flags, tag_list
-from .registration_configuration import RegistrationConfiguration
-from .registration_instances import RegistrationInstances
-from .registration_list import RegistrationListing
-from .registration_tags import RegistrationTags
+from .registration_instances import AsyncRegistrationInstances, RegistrationInstances
+from .registration_list import AsyncRegistrationListing, RegistrationListing
+from .registration_tags import AsyncRegistrationTags, RegistrationTags
 
 if TYPE_CHECKING:
+    from .._async_client import AsyncScormCloud
     from .._client import ScormCloud
-
-
-class _Setting(Model):
-    setting_id: str
-    value: str
-
-
-class _Settings(Model):
-    settings: list[_Setting]
-
-
-class _CreateRegistration(Model):
-    course_id: str
-    registration_id: str
-    learner: Learner
-    xapi_registration_id: str | None = None
-    registration_tags: list[str] | None = None
-    post_back: PostBack | None = None
-    initial_registration_state: Registration | None = None
-    initial_settings: _Settings | None = None
-
-
-class _ItemValue(Model):
-    item: str
-    value: str
-
-
-class _LaunchLinkRequest(Model):
-    expiry: int
-    redirect_on_exit_url: str
-    tracking: bool | None = None
-    start_sco: str | None = None
-    culture: str | None = None
-    css_url: str | None = None
-    learner_tags: list[str] | None = None
-    course_tags: list[str] | None = None
-    registration_tags: list[str] | None = None
-    # The service spells this one in lower case.
-    additionalvalues: list[_ItemValue] | None = Field(
-        default=None, alias="additionalvalues"
-    )
-
-
-class _LaunchLink(Model):
-    launch_link: str
-
-
-class _LaunchHistoryList(Model):
-    launch_history: list[LaunchHistory] = Field(default_factory=list)
 
 
 class Registrations(RegistrationListing):
@@ -123,34 +71,17 @@ class Registrations(RegistrationListing):
             BadRequestError: The registration id is in use, the course does
                 not exist, or a value is not valid.
         """
-        settings = None
-        if initial_settings is not None:
-            settings = {
-                "settings": [
-                    {"setting_id": key, "value": str(value)}
-                    for key, value in initial_settings.items()
-                ]
-            }
-        body = _CreateRegistration.model_validate(
-            {
-                "course_id": require_id("course_id", course_id),
-                "registration_id": require_id("registration_id", registration_id),
-                "learner": learner,
-                "xapi_registration_id": xapi_registration_id,
-                "registration_tags": None
-                if registration_tags is None
-                else tag_list(registration_tags),
-                "post_back": post_back,
-                "initial_registration_state": initial_registration_state,
-                "initial_settings": settings,
-            }
+        body = calls.create_body(
+            course_id=course_id,
+            registration_id=registration_id,
+            learner=learner,
+            initial_registration_state=initial_registration_state,
+            registration_tags=registration_tags,
+            post_back=post_back,
+            initial_settings=initial_settings,
+            xapi_registration_id=xapi_registration_id,
         )
-        params = (
-            {} if course_version is None else {"courseVersion": str(course_version)}
-        )
-        self._client._request(
-            "POST", "/registrations", params=params, json=body.to_wire()
-        )
+        self._client._call(calls.create(body, course_version))
 
     def get(
         self,
@@ -173,14 +104,10 @@ class Registrations(RegistrationListing):
         Raises:
             NotFoundError: The registration does not exist.
         """
-        params = detail_flags(
-            child_results=include_child_results,
-            interactions_and_objectives=include_interactions_and_objectives,
-            runtime=include_runtime,
+        flags = detail_flags(
+            include_child_results, include_interactions_and_objectives, include_runtime
         )
-        path = _registration_path(registration_id)
-        response = self._client._request("GET", path, params=params)
-        return parse_response(Registration, response)
+        return self._client._call(calls.get(registration_id, flags))
 
     def exists(self, registration_id: str) -> bool:
         """Return whether a registration exists.
@@ -190,7 +117,7 @@ class Registrations(RegistrationListing):
                 or 404.
         """
         try:
-            self._client._request("HEAD", _registration_path(registration_id))
+            self._client._call(calls.exists(registration_id))
         except NotFoundError:
             return False
         return True
@@ -201,7 +128,7 @@ class Registrations(RegistrationListing):
         Raises:
             NotFoundError: The registration does not exist.
         """
-        self._client._request("DELETE", _registration_path(registration_id))
+        self._client._call(calls.delete(registration_id))
 
     def reset_progress(self, registration_id: str) -> None:
         """Reset: remove the progress and launch history of the latest instance.
@@ -212,8 +139,7 @@ class Registrations(RegistrationListing):
         Raises:
             NotFoundError: The registration does not exist.
         """
-        path = _registration_path(registration_id) + "/progress"
-        self._client._request("DELETE", path)
+        self._client._call(calls.delete(registration_id, "/progress"))
 
     def delete_global_data(self, registration_id: str) -> None:
         """Remove the registration's progress on global objectives.
@@ -221,8 +147,7 @@ class Registrations(RegistrationListing):
         Raises:
             NotFoundError: The registration does not exist.
         """
-        path = _registration_path(registration_id) + "/globalData"
-        self._client._request("DELETE", path)
+        self._client._call(calls.delete(registration_id, "/globalData"))
 
     def get_launch_history(
         self, registration_id: str, *, include_history_log: bool = False
@@ -232,10 +157,8 @@ class Registrations(RegistrationListing):
         Raises:
             NotFoundError: The registration does not exist (never an empty list).
         """
-        path = _registration_path(registration_id) + "/launchHistory"
-        params = include_flags(includeHistoryLog=include_history_log)
-        response = self._client._request("GET", path, params=params)
-        return parse_response(_LaunchHistoryList, response).launch_history
+        call = calls.launch_history(registration_id, include_history_log)
+        return self._client._call(call)
 
     def launch_link(
         self,
@@ -279,26 +202,19 @@ class Registrations(RegistrationListing):
             NotFoundError: The registration does not exist.
             BadRequestError: An option is out of range or not a valid URL.
         """
-        body = _LaunchLinkRequest(
+        request = calls.LaunchLinkRequest(
             expiry=expiry,
             redirect_on_exit_url=redirect_on_exit_url,
             tracking=tracking,
             start_sco=start_sco,
             culture=culture,
             css_url=css_url,
-            learner_tags=_optional_tags(learner_tags),
-            course_tags=_optional_tags(course_tags),
-            registration_tags=_optional_tags(registration_tags),
-            additionalvalues=None
-            if additional_values is None
-            else [
-                _ItemValue(item=item, value=value)
-                for item, value in additional_values.items()
-            ],
+            learner_tags=calls.optional_tags(learner_tags),
+            course_tags=calls.optional_tags(course_tags),
+            registration_tags=calls.optional_tags(registration_tags),
+            additionalvalues=calls.item_values(additional_values),
         )
-        path = _registration_path(registration_id) + "/launchLink"
-        response = self._client._request("POST", path, json=body.to_wire())
-        return parse_response(_LaunchLink, response).launch_link
+        return self._client._call(calls.launch_link(registration_id, request))
 
     def test_postback(self, post_back: PostBack | Mapping[str, Any]) -> None:
         """Ask the service to send a postback with sample data to `post_back.url`.
@@ -306,17 +222,122 @@ class Registrations(RegistrationListing):
         Raises:
             BadRequestError: The postback settings are not valid.
         """
-        body = PostBack.model_validate(post_back)
-        self._client._request(
-            "POST", "/registrations/postBackTest", json=body.to_wire()
+        self._client._call(calls.test_postback(post_back))
+
+
+class AsyncRegistrations(AsyncRegistrationListing):
+    """Registration operations of the async client: `client.registrations`.
+
+    Attributes:
+        instances: The instances of a registration, one per course version
+            the learner was moved to.
+        tags: Registration tags.
+        configuration: Registration and instance settings.
+    """
+
+    def __init__(self, client: AsyncScormCloud) -> None:
+        self._client = client
+        self.instances = AsyncRegistrationInstances(client)
+        self.tags = AsyncRegistrationTags(client)
+        self.configuration = AsyncRegistrationConfiguration(client)
+
+    @copy_doc(Registrations.create)
+    async def create(
+        self,
+        *,
+        course_id: str,
+        registration_id: str,
+        learner: Learner | Mapping[str, Any],
+        course_version: int | None = None,
+        initial_registration_state: Registration | Mapping[str, Any] | None = None,
+        registration_tags: Iterable[str] | None = None,
+        post_back: PostBack | Mapping[str, Any] | None = None,
+        initial_settings: Mapping[str, str] | None = None,
+        xapi_registration_id: str | None = None,
+    ) -> None:
+        body = calls.create_body(
+            course_id=course_id,
+            registration_id=registration_id,
+            learner=learner,
+            initial_registration_state=initial_registration_state,
+            registration_tags=registration_tags,
+            post_back=post_back,
+            initial_settings=initial_settings,
+            xapi_registration_id=xapi_registration_id,
         )
+        await self._client._call(calls.create(body, course_version))
 
+    @copy_doc(Registrations.get)
+    async def get(
+        self,
+        registration_id: str,
+        *,
+        include_child_results: bool = False,
+        include_interactions_and_objectives: bool = False,
+        include_runtime: bool = False,
+    ) -> Registration:
+        flags = detail_flags(
+            include_child_results, include_interactions_and_objectives, include_runtime
+        )
+        return await self._client._call(calls.get(registration_id, flags))
 
-def _optional_tags(tags: Iterable[str] | None) -> builtins.list[str] | None:
-    return None if tags is None else tag_list(tags)
+    @copy_doc(Registrations.exists)
+    async def exists(self, registration_id: str) -> bool:
+        try:
+            await self._client._call(calls.exists(registration_id))
+        except NotFoundError:
+            return False
+        return True
 
+    @copy_doc(Registrations.delete)
+    async def delete(self, registration_id: str) -> None:
+        await self._client._call(calls.delete(registration_id))
 
-def _registration_path(registration_id: str) -> str:
-    return build_path(
-        "/registrations/{registration_id}", registration_id=registration_id
-    )
+    @copy_doc(Registrations.reset_progress)
+    async def reset_progress(self, registration_id: str) -> None:
+        await self._client._call(calls.delete(registration_id, "/progress"))
+
+    @copy_doc(Registrations.delete_global_data)
+    async def delete_global_data(self, registration_id: str) -> None:
+        await self._client._call(calls.delete(registration_id, "/globalData"))
+
+    @copy_doc(Registrations.get_launch_history)
+    async def get_launch_history(
+        self, registration_id: str, *, include_history_log: bool = False
+    ) -> builtins.list[LaunchHistory]:
+        call = calls.launch_history(registration_id, include_history_log)
+        return await self._client._call(call)
+
+    @copy_doc(Registrations.launch_link)
+    async def launch_link(
+        self,
+        registration_id: str,
+        *,
+        redirect_on_exit_url: str = "message",
+        expiry: int = 120,
+        tracking: bool | None = None,
+        start_sco: str | None = None,
+        culture: str | None = None,
+        css_url: str | None = None,
+        learner_tags: Iterable[str] | None = None,
+        course_tags: Iterable[str] | None = None,
+        registration_tags: Iterable[str] | None = None,
+        additional_values: Mapping[str, str] | None = None,
+    ) -> str:
+        request = calls.LaunchLinkRequest(
+            expiry=expiry,
+            redirect_on_exit_url=redirect_on_exit_url,
+            tracking=tracking,
+            start_sco=start_sco,
+            culture=culture,
+            css_url=css_url,
+            learner_tags=calls.optional_tags(learner_tags),
+            course_tags=calls.optional_tags(course_tags),
+            registration_tags=calls.optional_tags(registration_tags),
+            additionalvalues=calls.item_values(additional_values),
+        )
+        return await self._client._call(calls.launch_link(registration_id, request))
+
+    @copy_doc(Registrations.test_postback)
+    async def test_postback(self, post_back: PostBack | Mapping[str, Any]) -> None:
+        await self._client._call(calls.test_postback(post_back))

@@ -1,8 +1,8 @@
-"""Query parameters shared by the registration resources."""
+"""Query parameters shared by the list, progress and tag calls."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 
 
@@ -35,9 +35,12 @@ def include_flags(**flags: bool) -> dict[str, str]:
 
 
 def detail_flags(
-    *, child_results: bool, interactions_and_objectives: bool, runtime: bool
+    child_results: bool, interactions_and_objectives: bool, runtime: bool
 ) -> dict[str, str]:
-    """The ``include...`` flags of the progress calls."""
+    """The ``include...`` flags of the progress calls.
+
+    Include flags are not filters: a list sends them with every page.
+    """
     return include_flags(
         includeChildResults=child_results,
         includeInteractionsAndObjectives=interactions_and_objectives,
@@ -50,3 +53,21 @@ def tag_list(tags: Iterable[str]) -> list[str]:
     if isinstance(tags, str):
         raise TypeError("tags must be an iterable of strings, not a string")
     return list(tags)
+
+
+def page_params(
+    more: str | None,
+    filters: Mapping[str, datetime | str | Iterable[str] | None],
+    flags: Mapping[str, str],
+) -> dict[str, str]:
+    """Query parameters of one list page: its filters, or the `more` token.
+
+    Raises:
+        ValueError: Filters were given together with `more`, which carries
+            the first request's filters itself.
+    """
+    if more is None:
+        return {**list_params(**filters), **flags}
+    if any(value is not None for value in filters.values()):
+        raise ValueError("more cannot be combined with other filters")
+    return {"more": more, **flags}
