@@ -1,15 +1,20 @@
 """The mock's state: one SCORM Cloud application, shared by every adapter.
 
 The state lives in two stores, one per API resource, that share one lock, one clock
-and one configuration. Nothing here knows about HTTP.
+and one configuration. Nothing here knows about HTTP. With a state folder the stores'
+tables write through to it (``_persistence``).
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import threading
+from collections.abc import MutableMapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -17,7 +22,10 @@ from ._clock import Clock
 from ._configuration import Configuration
 from ._course_store import CourseStore
 from ._oauth import TokenIssuer
+from ._persistence import Journal, PersistenceError
 from ._registration_store import RegistrationStore
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -35,21 +43,83 @@ class BackendOptions:
 
 
 class Backend:
-    """One SCORM Cloud application's worth of state, with files under ``root``."""
+    """One SCORM Cloud application's worth of state, with files under ``root``.
 
-    def __init__(self, root: Path, *, clock: Clock, options: BackendOptions) -> None:
+    With ``state_dir`` every record is kept there too, and loaded from it at start.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        clock: Clock,
+        options: BackendOptions,
+        state_dir: Path | None = None,
+    ) -> None:
         self.root = root
         self.clock = clock
         self.options = options
+        self._journal = None if state_dir is None else Journal(state_dir)
         # Reentrant: store methods call each other while holding it.
-        self.lock = threading.RLock()
+        self.lock: AbstractContextManager[Any] = (
+            threading.RLock() if self._journal is None else self._journal.lock
+        )
         #: Grows at each reset, so work that began before one can tell.
         self.generation = 0
-        self.configuration = Configuration()
+        self.configuration = Configuration(self.table("configuration"))
+        self._meta: MutableMapping[str, Any] = self.table("meta")
         # The OAuth signing key: tokens issued before a reset stay valid.
-        self.tokens = TokenIssuer()
+        self.tokens = TokenIssuer(self._meta.get("oauth-key"))
         self.courses = CourseStore(self)
         self.registrations = RegistrationStore(self)
+        if self._journal is not None:
+            try:
+                self._restore()
+            except BaseException:
+                self._journal.close()  # so that the folder can be opened again
+                raise
+
+    def table(self, name: str) -> MutableMapping[Any, Any]:
+        """A store's mapping of records: a dict, or one kept in the state folder."""
+        return {} if self._journal is None else self._journal.table(name)
+
+    def _restore(self) -> None:
+        self._remove_stray_files()
+        self._meta.setdefault("oauth-key", self.tokens.key)
+        self.clock.advance(self._meta.get("clock-offset", 0.0))
+        self.clock.on_advance = self._save_clock
+
+    def _save_clock(self) -> None:
+        with self.lock:
+            self._meta["clock-offset"] = self.clock.offset.total_seconds()
+
+    def _remove_stray_files(self) -> None:
+        """Delete what a crash left between a file step and its record."""
+        keep = self.courses.paths_in_use()
+        # Records name files by absolute path; in a moved folder all would look stray.
+        if not all(path.is_relative_to(self.root) for path in keep):
+            raise PersistenceError(
+                f"{self.root.parent} was moved after it was written; move it back"
+            )
+        staged = list((self.root / "staging").glob("*"))
+        for path in staged + list((self.root / "courses").glob("*/*")):
+            if path not in keep:
+                logger.debug("removing %s, which no record uses", path)
+                _remove(path)
+
+    def discard_files(self, folder: Path) -> None:
+        """Delete a folder once no record on disk points at it any more."""
+        if self._journal is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            self._journal.after_commit(
+                lambda: shutil.rmtree(folder, ignore_errors=True)
+            )
+
+    def close(self) -> None:
+        """Release the state folder, if any, for another mock; repeatable."""
+        if self._journal is not None:
+            self._journal.close()
 
     def reset(self) -> None:
         """Forget everything, files included, as a fresh mock would be."""
@@ -58,6 +128,9 @@ class Backend:
             self.courses.clear()
             self.registrations.clear()
             self.configuration.clear()
+            # The state forgets the files before they go, so no record outlives them.
+            for action in self._journal.commit() if self._journal else ():
+                action()
             for child in self.root.iterdir():
                 shutil.rmtree(child, ignore_errors=True)
 
@@ -83,3 +156,10 @@ class Backend:
                     )
                 )
             )
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

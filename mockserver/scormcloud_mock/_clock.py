@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 
@@ -12,6 +13,13 @@ class Clock:
     def __init__(self) -> None:
         self._offset = timedelta()
         self._lock = threading.Lock()
+        #: Called after each advance; a persistent backend saves the offset.
+        self.on_advance: Callable[[], None] | None = None
+
+    @property
+    def offset(self) -> timedelta:
+        with self._lock:
+            return self._offset
 
     def now(self) -> datetime:
         with self._lock:
@@ -24,6 +32,10 @@ class Clock:
             raise ValueError("the mock's clock only moves forward")
         with self._lock:
             self._offset += timedelta(seconds=seconds)
+        # Outside the clock's lock: the listener takes the backend's, whose
+        # holders read the clock.
+        if self.on_advance is not None:
+            self.on_advance()
 
 
 def wire_timestamp(moment: datetime) -> str:

@@ -7,7 +7,7 @@ level is a *scope*; a lookup walks a chain of scopes from the most specific one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 
 from ._settings import SETTINGS, find_setting
@@ -54,23 +54,31 @@ class EffectiveSetting:
 
 
 class Configuration:
-    """Explicit setting values per scope. Callers hold the backend's lock."""
+    """Explicit setting values per scope. Callers hold the backend's lock.
 
-    def __init__(self) -> None:
-        self._values: dict[Scope, dict[str, str]] = {}
+    A scope's values are replaced, never changed in place, so that a persistent
+    ``values`` table sees every change.
+    """
+
+    def __init__(self, values: MutableMapping[Scope, dict[str, str]]) -> None:
+        self._values = values
 
     def set(self, scope: Scope, settings: Sequence[tuple[str, object]]) -> None:
         """Store settings at one level; one bad setting stores none of them."""
         checked = [(sid, find_setting(sid).check(value)) for sid, value in settings]
-        self._values.setdefault(scope, {}).update(checked)
+        if checked:
+            self._values[scope] = {**self._values.get(scope, {}), **dict(checked)}
 
     def delete(self, scope: Scope, setting_id: str) -> None:
         find_setting(setting_id)
-        self._values.get(scope, {}).pop(setting_id, None)
+        values = self._values.get(scope, {})
+        if setting_id in values:
+            self._values[scope] = {k: v for k, v in values.items() if k != setting_id}
 
     def forget(self, belongs: Callable[[Scope], bool]) -> None:
         """Drop the scopes of deleted courses or registrations."""
-        self._values = {s: v for s, v in self._values.items() if not belongs(s)}
+        for scope in [scope for scope in self._values if belongs(scope)]:
+            del self._values[scope]
 
     def clear(self) -> None:
         self._values.clear()

@@ -11,12 +11,12 @@ import logging
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from threading import RLock
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from ._configuration import (
     APPLICATION,
@@ -51,10 +51,17 @@ class CourseStore:
         self._lock = backend.lock
         self.assets = AssetStore(self)
         self.postbacks = PostbackSender()
-        self.clear()
+        self._courses: MutableMapping[str, Course] = backend.table("courses")
+        self._jobs: MutableMapping[str, ImportJob] = backend.table("import-jobs")
+        self._storage_keys: MutableMapping[str, int] = backend.table("storage-keys")
+        # Deleted versions that registration instances may still point at.
+        self._retired: MutableMapping[tuple[str, int], CourseVersion] = backend.table(
+            "retired-versions"
+        )
+        self.previews: MutableMapping[str, PreviewTicket] = backend.table("previews")
 
     @property
-    def lock(self) -> RLock:
+    def lock(self) -> AbstractContextManager[Any]:
         return self._lock
 
     @property
@@ -65,12 +72,12 @@ class CourseStore:
         return self._backend.clock.now()
 
     def clear(self) -> None:
-        self._courses: dict[str, Course] = {}
-        self._jobs: dict[str, ImportJob] = {}
-        self._storage_keys: dict[str, int] = {}
-        # Deleted versions that registration instances may still point at.
-        self._retired: dict[tuple[str, int], CourseVersion] = {}
-        self.previews: dict[str, PreviewTicket] = {}
+        with self._lock:
+            self._courses.clear()
+            self._jobs.clear()
+            self._storage_keys.clear()
+            self._retired.clear()
+            self.previews.clear()
 
     @property
     def _root(self) -> Path:
@@ -269,6 +276,13 @@ class CourseStore:
         if job.staging_dir is not None:
             shutil.rmtree(job.staging_dir, ignore_errors=True)
 
+    def paths_in_use(self) -> set[Path]:
+        """Folders that records point at: version files and staged imports."""
+        with self._lock:
+            paths = {v.files_dir for c in self._courses.values() for v in c.versions}
+            paths.update(j.staging_dir for j in self._jobs.values() if j.staging_dir)
+        return paths
+
     def find(self, course_id: str) -> Course | None:
         with self._lock:
             return self._courses.get(course_id)
@@ -284,11 +298,10 @@ class CourseStore:
         with self._lock:
             course = self.get_course(course_id)
             del self._courses[course_id]
-            self._retired = {
-                key: v for key, v in self._retired.items() if key[0] != course_id
-            }
-        for version in course.versions:
-            shutil.rmtree(version.files_dir, ignore_errors=True)
+            for key in [key for key in self._retired if key[0] == course_id]:
+                del self._retired[key]
+            for version in course.versions:
+                self._backend.discard_files(version.files_dir)
         return course
 
     def get_course_version(self, course_id: str, version: int) -> CourseVersion:
@@ -319,7 +332,7 @@ class CourseStore:
             kept = tuple(v for v in course.versions if v.version != version)
             self._courses[course_id] = replace(course, versions=kept)
             self._retired[(course_id, version)] = removed
-        shutil.rmtree(removed.files_dir, ignore_errors=True)
+            self._backend.discard_files(removed.files_dir)
         logger.debug("deleted course %r version %d", course_id, version)
         return True
 

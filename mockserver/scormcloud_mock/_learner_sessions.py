@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -50,12 +50,14 @@ class LearnerSessions:
         self._store = store
         self._lock = backend.lock
         self.postbacks = PostbackSender()
-        self.clear()
+        self._tickets: MutableMapping[str, LaunchTicket] = backend.table("tickets")
+        # Launch id -> registration id, to find a running launch's instance.
+        self._launches: MutableMapping[str, str] = backend.table("launches")
 
     def clear(self) -> None:
-        self._tickets: dict[str, LaunchTicket] = {}
-        # Launch id -> registration id, to find a running launch's instance.
-        self._launches: dict[str, str] = {}
+        with self._lock:
+            self._tickets.clear()
+            self._launches.clear()
 
     def build_launch_link(
         self,

@@ -2,7 +2,8 @@
 
 A token is self-contained and signed, like SCORM Cloud's ("the requested permissions
 are encoded in the token which is then signed"): nothing is stored, so a token cannot
-be revoked, only expire. The signing key is random per mock.
+be revoked, only expire. The signing key is random per mock (and kept in its data
+directory, if it has one).
 
 Scopes: ``read``, ``write`` and ``admin`` are broad; ``read:course``,
 ``write:registration``, ``delete:course`` and the like name one resource. A call needs
@@ -54,8 +55,12 @@ class Grant:
 class TokenIssuer:
     """Signs and verifies tokens with a key only this mock knows."""
 
-    def __init__(self) -> None:
-        self._key = secrets.token_bytes(32)
+    def __init__(self, key: bytes | None = None) -> None:
+        self._key = key or secrets.token_bytes(32)
+
+    @property
+    def key(self) -> bytes:
+        return self._key
 
     def issue(self, app_id: str, scopes: frozenset[str], expires: datetime) -> str:
         claims = {"app": app_id, "scopes": sorted(scopes), "exp": expires.timestamp()}
