@@ -1,11 +1,12 @@
-# Two entry points: `make demo` and `make test`. Each builds .venv when missing.
+# Entry points: `make demo`, `make test` and `make bench`. Each builds .venv when missing.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MOCK_STAMP := $(VENV)/.mock-installed
 DEV_STAMP := $(VENV)/.dev-installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: demo test lint typecheck docs unit clean
+.PHONY: demo test lint typecheck docs unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,14 @@ unit: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck docs unit
+
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	touch $@ $(DEV_STAMP) $(MOCK_STAMP)
+
+# Not part of `test`: minutes of load. Rewrites the table in docs/performance.md.
+bench: $(BENCH_STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .site .mypy_cache .pytest_cache .ruff_cache

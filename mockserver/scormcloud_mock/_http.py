@@ -29,8 +29,16 @@ class Call:
 
     request: Request
     backend: Backend
-    #: Scheme, host and any path prefix in front of ``/api/v2``, as the client used.
-    site_root: str
+    #: Any path prefix in front of ``/api/v2``; None where there is no site root.
+    prefix: str | None = None
+
+    @property
+    def site_root(self) -> str:
+        """Scheme, host and any path prefix in front of ``/api/v2``, as sent."""
+        # Built on demand: few handlers need it, and werkzeug's host_url is not cheap.
+        if self.prefix is None:
+            return ""
+        return self.request.host_url.rstrip("/") + self.prefix
 
     def query_bool(self, name: str) -> bool:
         # Java's Boolean.parseBoolean: "true" in any letter case, anything else false.

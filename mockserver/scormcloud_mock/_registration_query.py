@@ -10,8 +10,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 from typing import Any, TypeVar
 
 from ._errors import BadRequestError
@@ -50,24 +52,35 @@ class RegistrationQuery:
         _check_choice("filterBy", self.filter_by, FILTER_BY)
         _check_choice("orderBy", self.order_by, ORDER_BY)
         # Parsed now so that a bad timestamp is refused before any work is done.
-        window(self.since, self.until)
+        self.bounds  # noqa: B018
 
-    def select(
-        self, registrations: list[Registration], titles: dict[str, str]
-    ) -> list[Registration]:
-        """The matching registrations in the requested order.
+    @cached_property
+    def bounds(self) -> tuple[datetime | None, datetime | None]:
+        """``since`` and ``until``, parsed once rather than for every registration."""
+        return window(self.since, self.until)
 
-        ``titles`` maps each course id to its latest title, for ``course_title``.
+    @property
+    def order_field(self) -> str:
+        """``created`` or ``updated``: the moment the list is ordered by."""
+        return self.order_by.rpartition("_")[0]
+
+    @property
+    def descending(self) -> bool:
+        return self.order_by.endswith("_desc")
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any registration can fail to match."""
+        bounds = (self.course_id, self.learner_id, self.since, self.until)
+        return any(b is not None for b in bounds) or bool(self.tags or self.filter)
+
+    def matches(
+        self, registration: Registration, title_of: Callable[[str], str]
+    ) -> bool:
+        """Whether a registration passes every filter.
+
+        ``title_of`` gives a course id's latest title, for ``course_title``.
         """
-        matching = [r for r in registrations if self._matches(r, titles)]
-        field, _, direction = self.order_by.rpartition("_")
-        matching.sort(key=lambda r: r.registration_id)
-        matching.sort(key=lambda r: _moment(r, field))
-        if direction == "desc":
-            matching.reverse()
-        return matching
-
-    def _matches(self, registration: Registration, titles: dict[str, str]) -> bool:
         if self.course_id is not None and registration.course_id != self.course_id:
             return False
         if (
@@ -75,12 +88,12 @@ class RegistrationQuery:
             and registration.learner.learner_id != self.learner_id
         ):
             return False
-        if not _within(_moment(registration, self.datetime_filter), self):
+        if not _within(moment(registration, self.datetime_filter), self):
             return False
         if self.tags and not set(self.tags) & set(registration.tags):
             return False
         if self.filter:
-            subject = _filter_subject(registration, self.filter_by, titles)
+            subject = _filter_subject(registration, self.filter_by, title_of)
             return self.filter.casefold() in subject.casefold()
         return True
 
@@ -142,10 +155,12 @@ def window(
     return _timestamp(since), _timestamp(until)
 
 
-def _within(moment: datetime, query: RegistrationQuery) -> bool:
-    since, until = window(query.since, query.until)
-    moment = _milliseconds(moment)
-    return (since is None or moment >= since) and (until is None or moment <= until)
+def _within(when: datetime, query: RegistrationQuery) -> bool:
+    since, until = query.bounds
+    if since is None and until is None:
+        return True
+    when = _milliseconds(when)
+    return (since is None or when >= since) and (until is None or when <= until)
 
 
 def _milliseconds(moment: datetime) -> datetime:
@@ -154,20 +169,22 @@ def _milliseconds(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
-def _moment(registration: Registration, which: str) -> datetime:
+def moment(registration: Registration, which: str) -> datetime:
+    """When a registration was created, or last updated (any instance)."""
     if which == "created":
         return registration.created
     return max(instance.updated for instance in registration.instances)
 
 
 def _filter_subject(
-    registration: Registration, filter_by: str, titles: dict[str, str]
+    registration: Registration, filter_by: str, title_of: Callable[[str], str]
 ) -> str:
     learner = registration.learner
+    if filter_by == "course_title":
+        return title_of(registration.course_id)
     subjects = {
         "registration_id": registration.registration_id,
         "course_id": registration.course_id,
-        "course_title": titles.get(registration.course_id, ""),
         "learner_id": learner.learner_id,
         "learner_first_name": learner.first_name or "",
         "learner_last_name": learner.last_name or "",

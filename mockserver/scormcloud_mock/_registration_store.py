@@ -34,6 +34,7 @@ from ._records import (
     Progress,
     Registration,
 )
+from ._registration_index import RegistrationIndex
 from ._registration_query import (
     InstanceQuery,
     RegistrationQuery,
@@ -70,11 +71,13 @@ class RegistrationStore:
         self._courses = backend.courses
         self._lock = backend.lock
         self.sessions = LearnerSessions(backend, self)
-        self.clear()
+        # Indexed as it changes, so that a list page does not sort everything.
+        self._registrations = RegistrationIndex(backend.table("registrations"))
 
     def clear(self) -> None:
-        self._registrations: dict[str, Registration] = {}
-        self.sessions.clear()
+        with self._lock:
+            self._registrations.clear()
+            self.sessions.clear()
 
     def create_registration(
         self,
@@ -160,16 +163,16 @@ class RegistrationStore:
         self, query: RegistrationQuery, *, offset: int = 0
     ) -> RegistrationPage:
         """One page of the registrations ``query`` selects."""
+        size = self._backend.options.page_size
         with self._lock:
-            registrations = list(self._registrations.values())
-            titles = {
-                r.course_id: self._courses.get_course(r.course_id).latest.title
-                for r in registrations
-            }
-        matching = query.select(registrations, titles)
-        items, next_offset = page(matching, offset, self._backend.options.page_size)
+            items, next_offset, total = self._registrations.page(
+                query, offset, size, self._latest_title
+            )
         more = None if next_offset is None else encode_token(query, next_offset)
-        return RegistrationPage(items, more, len(matching))
+        return RegistrationPage(items, more, total)
+
+    def _latest_title(self, course_id: str) -> str:
+        return self._courses.get_course(course_id).latest.title
 
     def get_registration_instances(
         self, registration_id: str, query: InstanceQuery, *, offset: int = 0
