@@ -67,7 +67,11 @@ class MockApplication:
         finally:
             # Uploaded files are spooled to temporary files; release them now.
             request.close()
-        logger.debug("%s %s -> %d", request.method, request.path, response.status_code)
+        # Guarded: building request.path for a line nobody reads costs every call.
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d", request.method, request.path, response.status_code
+            )
         return response(environ, start_response)
 
     def respond(self, request: Request) -> Response:
@@ -119,8 +123,7 @@ class MockApplication:
         except (NotFound, MethodNotAllowed):
             raise NotImplementedByMockError(request.method, request.path) from None
 
-        site_root = request.host_url.rstrip("/") + "/".join(prefix)
-        call = Call(request=request, backend=self.backend, site_root=site_root)
+        call = Call(request=request, backend=self.backend, prefix="/".join(prefix))
         arguments = {name: unquote(value) for name, value in values.items()}
         response: Response = handler(call, **arguments)
         return response

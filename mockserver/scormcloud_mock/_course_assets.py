@@ -13,10 +13,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ._errors import BadRequestError, NotFoundError
+from ._package import MAX_PATH_DEPTH, MAX_PATH_LENGTH
 
 MANIFEST = "imsmanifest.xml"
 POLICIES = ("reject", "strict", "lax")
 _DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
+# The longest file name a POSIX file system stores; a longer one can never be a file.
+_MAX_NAME_BYTES = 255
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,16 @@ def clean_path(raw: str, parameter: str) -> str:
         or "\x00" in text
         or _DRIVE_LETTER.match(text) is not None
     )
-    if unsafe:
-        raise BadRequestError(f"{parameter} '{raw}' is not a path inside the course")
+    # The package reader's bounds: beyond them the file system itself would refuse.
+    too_long = (
+        len(text) > MAX_PATH_LENGTH
+        or len(segments) > MAX_PATH_DEPTH
+        or any(len(s.encode("utf-8", "replace")) > _MAX_NAME_BYTES for s in segments)
+    )
+    if unsafe or too_long:
+        # Echo a hostile path shortened, never megabytes of it.
+        echo = raw if len(raw) <= 100 else raw[:100] + "..."
+        raise BadRequestError(f"{parameter} '{echo}' is not a path inside the course")
     return "/".join(segments)
 
 

@@ -19,6 +19,7 @@ from . import _simulation as simulation
 from ._backend import Backend
 from ._errors import BadRequestError, MockError, NotImplementedByMockError
 from ._http import Call, json_object, json_response
+from ._openapi import openapi_document
 
 Handler = Callable[[Call, list[str]], Response]
 
@@ -30,7 +31,7 @@ def dispatch(request: Request, backend: Backend, rest: list[str]) -> Response:
     handler = _HANDLERS.get(key)
     if handler is None or not _arity_ok(key[1], segments):
         raise NotImplementedByMockError(request.method, request.path)
-    return handler(Call(request=request, backend=backend, site_root=""), segments[1:])
+    return handler(Call(request=request, backend=backend), segments[1:])
 
 
 def _arity_ok(name: str, segments: list[str]) -> bool:
@@ -38,7 +39,7 @@ def _arity_ok(name: str, segments: list[str]) -> bool:
         return len(segments) >= 3
     if name == "registrations":
         return len(segments) == 3 and segments[2] in ("launch", "runtime")
-    if name in ("reset", "clock", "state"):
+    if name in ("reset", "clock", "state", "openapi.json"):
         return len(segments) == 1
     return len(segments) == 2
 
@@ -131,6 +132,10 @@ def state(call: Call, args: list[str]) -> Response:
     return json_response(simulation.dump_state(call.backend))
 
 
+def openapi(call: Call, args: list[str]) -> Response:
+    return json_response(openapi_document())
+
+
 def reset(call: Call, args: list[str]) -> Response:
     call.backend.reset()
     return json_response({"reset": True})
@@ -163,4 +168,5 @@ _HANDLERS: dict[tuple[str, str], Handler] = {
     ("POST", "clock"): clock,
     ("GET", "state"): state,
     ("POST", "reset"): reset,
+    ("GET", "openapi.json"): openapi,
 }

@@ -30,6 +30,14 @@ def create_token(call: Call) -> Response:
         raise BadRequestError(f"'{expiry}' is not an ISO 8601 date and time") from None
     if expires.tzinfo is None:
         expires = expires.replace(tzinfo=timezone.utc)
+    try:
+        # An offset can carry the first or last day past year 1 or 9999 in UTC; such
+        # a token could never be read back, so it is refused here.
+        expires = expires.astimezone(timezone.utc)
+    except OverflowError:
+        raise BadRequestError(
+            f"'{expiry}' is outside the dates a token can carry"
+        ) from None
 
     token = call.backend.tokens.issue(_app_id(call), frozenset(scopes), expires)
     return json_response({"result": token})

@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import socket
 import threading
 from types import TracebackType
-from typing import Any
+from typing import IO, Any, cast
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.exceptions import BadRequest
+from werkzeug.serving import (
+    BaseWSGIServer,
+    DechunkedInput,
+    WSGIRequestHandler,
+    make_server,
+)
 
 from ._app import MockApplication
 
 logger = logging.getLogger(__name__)
+
+
+class _Dechunked(DechunkedInput):
+    """werkzeug's chunked body reader, whose malformed-chunk OSError is a 400."""
+
+    def readinto(self, buf: bytearray) -> int:  # type: ignore[override]
+        try:
+            return super().readinto(buf)
+        except OSError as error:
+            # The client's framing is wrong, not the mock: the app answers 400.
+            raise BadRequest(
+                f"The chunked request body is malformed: {error}"
+            ) from None
 
 
 class _AccessLog(WSGIRequestHandler):
@@ -21,6 +41,25 @@ class _AccessLog(WSGIRequestHandler):
 
     werkzeug would otherwise attach its own coloured stderr handler.
     """
+
+    # Requests refused before the app runs (a header line too long, too many headers,
+    # a garbled request line) get the API's JSON error shape, not an HTML page.
+    error_content_type = "application/json"
+    error_message_format = '{"message": "%(message)s"}'
+
+    def send_error(
+        self, code: int, message: str | None = None, explain: str | None = None
+    ) -> None:
+        # The format is filled with HTML-escaped text; JSON-escape it first, so any
+        # echoed request line stays a valid JSON string.
+        text = message or self.responses.get(code, ("Bad request",))[0]
+        super().send_error(code, json.dumps(text[:200])[1:-1], explain)
+
+    def make_environ(self) -> dict[str, Any]:
+        environ = super().make_environ()
+        if isinstance(environ["wsgi.input"], DechunkedInput):
+            environ["wsgi.input"] = _Dechunked(cast(IO[bytes], self.rfile))
+        return environ
 
     def connection_dropped(
         self, error: BaseException, environ: dict[str, Any] | None = None
