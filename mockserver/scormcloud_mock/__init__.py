@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._faults import Fault
     from ._mock import DEFAULT_BASE_URL, MockScormCloud
     from ._multipart import UploadedFile, decode_multipart
+    from ._persistence import PersistenceError
     from ._server import MockServer
     from ._transport import MockTransport
 
@@ -34,6 +35,7 @@ __all__ = [
     "MockScormCloud",
     "MockServer",
     "MockTransport",
+    "PersistenceError",
     "UploadedFile",
     "decode_multipart",
 ]
@@ -47,6 +49,7 @@ _HOMES = {
     "MockScormCloud": "._mock",
     "MockServer": "._server",
     "MockTransport": "._transport",
+    "PersistenceError": "._persistence",
     "UploadedFile": "._multipart",
     "decode_multipart": "._multipart",
 }

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import click
 import httpx
 
 from ._mock import MockScormCloud
+from ._persistence import PersistenceError
 
 
 @click.group()
@@ -34,6 +36,12 @@ def main() -> None:
     show_default=True,
     help="Whether 'When Failed' and 'When Passed' also need a complete registration.",
 )
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Keep all state here across restarts (created if missing).",
+)
 def serve(
     host: str,
     port: int,
@@ -41,6 +49,7 @@ def serve(
     secret_key: str | None,
     import_job_running_polls: int,
     restart_requires_completion: bool,
+    data_dir: str | None,
 ) -> None:
     """Serve the API under /api/v2 until interrupted."""
     if (app_id is None) != (secret_key is None):
@@ -48,12 +57,16 @@ def serve(
 
     # One access line per request, from the server's own logger.
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    mock = MockScormCloud(
-        app_id=app_id,
-        secret_key=secret_key,
-        import_job_running_polls=import_job_running_polls,
-        restart_requires_completion=restart_requires_completion,
-    )
+    try:
+        mock = MockScormCloud(
+            app_id=app_id,
+            secret_key=secret_key,
+            import_job_running_polls=import_job_running_polls,
+            restart_requires_completion=restart_requires_completion,
+            data_dir=data_dir,
+        )
+    except PersistenceError as error:
+        raise click.ClickException(str(error)) from None
     server = mock.serve(host=host, port=port)
     click.echo(server.base_url, nl=True)
     try:
@@ -64,22 +77,39 @@ def serve(
         mock.close()
 
 
-@main.command()
-@click.option(
+_url_option = click.option(
     "--url",
     envvar="SCORMCLOUD_BASE_URL",
     required=True,
     help="The running mock's base URL, e.g. http://127.0.0.1:8080/api/v2.",
 )
+
+
+@main.command()
+@_url_option
 def reset(url: str) -> None:
     """Forget all state of a running mock server."""
+    _control(url, "POST", "reset")
+    click.echo(f"reset {url}")
+
+
+@main.command()
+@_url_option
+def state(url: str) -> None:
+    """Print a running mock server's courses and registrations as JSON."""
+    response = _control(url, "GET", "state")
+    click.echo(json.dumps(response.json(), indent=2, sort_keys=True))
+
+
+def _control(url: str, method: str, endpoint: str) -> httpx.Response:
+    """Call one of a running mock's ``/__mock__/`` control endpoints."""
     root = url.rstrip("/").removesuffix("/api/v2")
     try:
-        response = httpx.post(f"{root}/__mock__/reset", timeout=10)
+        response = httpx.request(method, f"{root}/__mock__/{endpoint}", timeout=10)
     except httpx.TransportError as error:
         raise click.ClickException(
             f"no mock server answered at {url}: {error}"
         ) from None
     if response.status_code != 200:
-        raise click.ClickException(f"{url} did not reset ({response.status_code})")
-    click.echo(f"reset {url}")
+        raise click.ClickException(f"{url} refused {endpoint} ({response.status_code})")
+    return response

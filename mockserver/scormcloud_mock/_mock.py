@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from scormcloud import ScormCloud
+from scormcloud import AsyncScormCloud, ScormCloud
 
 from . import _simulation as simulation
 from ._adapters import attach_responses, attach_respx
@@ -50,6 +50,10 @@ class MockScormCloud:
         fetch_transport: An httpx transport that answers the URLs the mock is
             asked to fetch (imports and assets from a URL); None fetches them
             from the network.
+        data_dir: Keep all state and course files in this folder (created if
+            missing), loading what it holds; every change is on disk before the
+            call that made it returns. Closing the mock keeps the folder. None: a
+            temporary folder, deleted on close.
     """
 
     def __init__(
@@ -62,6 +66,7 @@ class MockScormCloud:
         page_size: int = 100,
         fetch_transport: httpx.BaseTransport | None = None,
         faults: Sequence[Fault] = (),
+        data_dir: str | Path | None = None,
     ) -> None:
         if (app_id is None) != (secret_key is None):
             raise ValueError("give both app_id and secret_key, or neither")
@@ -72,16 +77,21 @@ class MockScormCloud:
         self.clock = Clock()
         self._servers: list[MockServer] = []
 
-        files = Path(tempfile.mkdtemp(prefix="scormcloud-mock-"))
-        # Removes the files when the mock is closed or garbage-collected.
-        self._cleanup = weakref.finalize(self, shutil.rmtree, files, True)
         options = BackendOptions(
             import_job_running_polls=import_job_running_polls,
             restart_requires_completion=restart_requires_completion,
             page_size=page_size,
             fetch_transport=fetch_transport,
         )
-        self.backend = Backend(files, clock=self.clock, options=options)
+        files, state_dir = _folders(data_dir)
+        self.backend = Backend(
+            files, clock=self.clock, options=options, state_dir=state_dir
+        )
+        # Deletes temporary files, or releases the data folder, when the mock is
+        # closed or garbage-collected.
+        self._cleanup = weakref.finalize(
+            self, _release, self.backend, temporary=state_dir is None
+        )
         credentials = None if app_id is None else (app_id, secret_key or "")
         #: Injected faults; change them with ``mock.faults.add(Fault(...))``.
         self.faults = FaultPlan(faults)
@@ -101,6 +111,21 @@ class MockScormCloud:
         Retries are off by default: against a mock they only hide failures.
         """
         return ScormCloud(
+            app_id=self.app_id or "mock-app-id",
+            secret_key=self.secret_key or "mock-secret-key",
+            base_url=base_url,
+            transport=self.transport(),
+            retries=retries,
+        )
+
+    def async_client(
+        self, *, base_url: str = DEFAULT_BASE_URL, retries: int = 0
+    ) -> AsyncScormCloud:
+        """A :class:`scormcloud.AsyncScormCloud` whose requests this mock answers.
+
+        The same as :meth:`client`, for async code; retries are off by default.
+        """
+        return AsyncScormCloud(
             app_id=self.app_id or "mock-app-id",
             secret_key=self.secret_key or "mock-secret-key",
             base_url=base_url,
@@ -135,7 +160,7 @@ class MockScormCloud:
         return server
 
     def reset(self) -> None:
-        """Forget all courses, jobs, registrations and files."""
+        """Forget all courses, jobs, registrations and files (in ``data_dir`` too)."""
         self.backend.reset()
 
     def launch(self, registration_id: str) -> dict[str, Any]:
@@ -176,7 +201,10 @@ class MockScormCloud:
         return simulation.dump_state(self.backend)
 
     def close(self) -> None:
-        """Stop the servers it started and delete its files; repeatable."""
+        """Stop the servers it started and delete its files; repeatable.
+
+        A mock with a ``data_dir`` keeps it, and lets another mock open it.
+        """
         for server in self._servers:
             server.stop()
         self._servers.clear()
@@ -192,3 +220,19 @@ class MockScormCloud:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _folders(data_dir: str | Path | None) -> tuple[Path, Path | None]:
+    """Where course files go, and where state is kept (None: nowhere)."""
+    if data_dir is None:
+        return Path(tempfile.mkdtemp(prefix="scormcloud-mock-")), None
+    # Absolute: records name their course files by path.
+    folder = Path(data_dir).resolve()
+    (folder / "files").mkdir(parents=True, exist_ok=True)
+    return folder / "files", folder / "state"
+
+
+def _release(backend: Backend, *, temporary: bool) -> None:
+    backend.close()
+    if temporary:
+        shutil.rmtree(backend.root, ignore_errors=True)

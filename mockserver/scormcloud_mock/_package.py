@@ -318,13 +318,24 @@ def _extract(
     budget: _Budget,
 ) -> None:
     root = destination.resolve()
+    checked: set[Path] = set()
     for entry in files:
         target = root.joinpath(*entry.path.split("/"))
         # Defence in depth: planning already refused anything that could escape.
-        if not target.resolve().is_relative_to(root):
+        # Each folder is resolved once, not each entry (that cost more than the
+        # writing); a plain name cannot escape, and "xb" never follows a link.
+        if target.name in ("", ".", "..") or not _inside(target.parent, root, checked):
             raise PackageError(f"entry {entry.info.filename!r} escapes the package")
         _extract_entry(archive, entry, target, budget)
     logger.debug("extracted %d files (%d bytes)", len(files), budget.total_written)
+
+
+def _inside(folder: Path, root: Path, checked: set[Path]) -> bool:
+    if folder not in checked:
+        if not folder.resolve().is_relative_to(root):
+            return False
+        checked.add(folder)
+    return True
 
 
 def _extract_entry(

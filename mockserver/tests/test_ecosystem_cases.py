@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import subprocess
 import sys
 import textwrap
@@ -122,6 +123,22 @@ def test_cli_reset_against_a_running_server(mock: MockScormCloud) -> None:
 
     assert result.returncode == 0, result.stderr
     assert http.get("/courses/golf").status_code == 404
+
+
+def test_cli_state_prints_the_servers_state(mock: MockScormCloud) -> None:
+    server = mock.serve()
+    http = httpx.Client(base_url=server.base_url, auth=("a", "b"))
+    import_course(http, "golf", GOLF.name)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "scormcloud_mock", "state", "--url", server.base_url],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "golf" in json.loads(result.stdout)["courses"][0]["id"]
 
 
 def test_cli_reset_without_a_server_is_a_clear_error() -> None:

@@ -133,3 +133,22 @@ def test_ping_reports_a_wrong_secret(
     result = CliRunner().invoke(cli, ["--base-url", base_url, "ping"])
     assert result.exit_code == 2
     assert "authentication failed (401)" in result.output
+
+
+def test_apply_a_sparse_zip(run: Run, tmp_path: Path) -> None:
+    run(
+        "courses",
+        "import",
+        "golf",
+        str(PACKAGES / "golf_scorm12_runtime_basic_calls.zip"),
+    )
+    sparse = PACKAGES / "variants/sparse_asset_overwrite_Playing_Playing.html.zip"
+
+    result = run("courses", "apply-zip", "golf", str(sparse))
+    as_json = json.loads(
+        run("--json", "courses", "apply-zip", "golf", str(sparse)).output
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "updated Playing/Playing.html" in result.output
+    assert as_json["manifestChanged"] is False

@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from .._base_client import DEFAULT_BASE_URL
 from .._client import ScormCloud
+from .._models import Model
 from ..types import Course, Registration
 from .errors import CommandError, refuse_v1, reported
 from .output import console, emit_fields, emit_json, emit_table
+
+ModelT = TypeVar("ModelT", bound=Model)
 
 
 @dataclass
@@ -123,18 +126,44 @@ def list_versions(session: Session, course_id: str) -> None:
     """List every version of a course."""
     with reported(session.base_url):
         versions = session.client().courses.versions.list(course_id)
-    if session.as_json:
-        emit_json(versions)
-        return
-    rows = [
-        (v.version, v.title, v.course_learning_standard, v.created, v.updated)
-        for v in versions
-    ]
-    emit_table(
+    _emit_rows(
+        session,
+        versions,
         f"Versions of {course_id}",
         ("version", "title", "standard", "created", "updated"),
-        rows,
+        lambda v: (
+            v.version,
+            v.title,
+            v.course_learning_standard,
+            v.created,
+            v.updated,
+        ),
     )
+
+
+@courses.command("apply-zip")
+@click.argument("course_id")
+@click.argument("package", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--version", type=int, default=None, help="A version (default: latest).")
+@pass_session
+def apply_zip(
+    session: Session, course_id: str, package: Path, version: int | None
+) -> None:
+    """Overwrite the course files found in PACKAGE (a sparse zip); others stay."""
+    with reported(session.base_url):
+        result = session.client().courses.assets.apply_sparse_zip(
+            course_id, package, version=version
+        )
+    if session.as_json:
+        emit_json(result)
+        return
+    for path in result.updated:
+        click.echo(f"updated {path}")
+    if result.manifest_changed:
+        click.echo(
+            "imsmanifest.xml changed: the course structure was read again; "
+            "registrations were not reset"
+        )
 
 
 @courses.command("settings")
@@ -219,23 +248,18 @@ def list_instances(session: Session, registration_id: str) -> None:
     """List a registration's instances, one per course version it ran."""
     with reported(session.base_url):
         instances = session.client().registrations.instances.list(registration_id)
-    if session.as_json:
-        emit_json(instances)
-        return
-    rows = [
-        (
+    _emit_rows(
+        session,
+        instances,
+        f"Instances of {registration_id}",
+        ("instance", "version", "completion", "success", "score"),
+        lambda i: (
             i.instance,
             i.course.version if i.course else None,
             i.registration_completion,
             i.registration_success,
             i.score.scaled if i.score else None,
-        )
-        for i in instances
-    ]
-    emit_table(
-        f"Instances of {registration_id}",
-        ("instance", "version", "completion", "success", "score"),
-        rows,
+        ),
     )
 
 
@@ -259,6 +283,20 @@ def launch_link(
 
 
 # Helpers ---------------------------------------------------------------------------
+
+
+def _emit_rows(
+    session: Session,
+    items: Sequence[ModelT],
+    title: str,
+    columns: Sequence[str],
+    row: Callable[[ModelT], Sequence[object]],
+) -> None:
+    """A list as JSON for scripts, or as a table for people."""
+    if session.as_json:
+        emit_json(items)
+    else:
+        emit_table(title, columns, [row(item) for item in items])
 
 
 def _parse_assignments(assignments: tuple[str, ...]) -> dict[str, str]:
