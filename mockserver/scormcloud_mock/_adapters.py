@@ -48,6 +48,8 @@ def attach_responses(
             content=_body_bytes(request.body),
         )
         response = transport.handle_request(forwarded)
+        # responses wants the whole body; large bodies arrive as a stream.
+        response.read()
         headers = {
             name: value
             for name, value in response.headers.items()

@@ -19,7 +19,13 @@ from typing import Any
 import httpx
 
 from ._clock import Clock
-from ._configuration import Configuration
+from ._configuration import (
+    Configuration,
+    Scope,
+    instance_scope,
+    registration_scope,
+    version_scope,
+)
 from ._course_store import CourseStore
 from ._oauth import TokenIssuer
 from ._persistence import Journal, PersistenceError
@@ -135,13 +141,23 @@ class Backend:
                 shutil.rmtree(child, ignore_errors=True)
 
     def delete_course_version(self, course_id: str, version: int) -> None:
-        """Delete one version; deleting the last one deletes the whole course."""
+        """Delete one version with its data; deleting the last deletes the course.
+
+        "Its data" includes the registration instances that ran it, as SCORM
+        Cloud's caution on this call says; a registration left without an
+        instance is deleted, the others fall back to their previous instance.
+        """
         with self.lock:
             if not self.courses.remove_version(course_id, version):
                 self.delete_course(course_id)
                 return
-            scope = ("version", course_id, str(version))
-            self.configuration.forget(lambda candidate: candidate == scope)
+            registrations, instances = self.registrations.remove_version_instances(
+                course_id, version
+            )
+            gone: set[Scope] = {version_scope(course_id, version)}
+            gone |= {registration_scope(key) for key in registrations}
+            gone |= {instance_scope(key, number) for key, number in instances}
+            self.configuration.forget(lambda scope: scope in gone)
 
     def delete_course(self, course_id: str) -> None:
         """Delete a course with its versions, files, registrations and settings."""

@@ -344,6 +344,37 @@ class RegistrationStore:
                 del self._registrations[key]
         return removed
 
+    def remove_version_instances(
+        self, course_id: str, version: int
+    ) -> tuple[list[str], list[tuple[str, int]]]:
+        """Forget the instances that ran a deleted course version.
+
+        A registration left with no instance goes too. Returns the ids of the
+        registrations removed whole and the (id, number) of every instance removed.
+        """
+        removed_registrations: list[str] = []
+        removed_instances: list[tuple[str, int]] = []
+        with self._lock:
+            for key, registration in list(self._registrations.items()):
+                if registration.course_id != course_id:
+                    continue
+                kept = tuple(
+                    i for i in registration.instances if i.course_version != version
+                )
+                if len(kept) == len(registration.instances):
+                    continue
+                removed_instances += [
+                    (key, i.number)
+                    for i in registration.instances
+                    if i.course_version == version
+                ]
+                if kept:
+                    self._registrations[key] = replace(registration, instances=kept)
+                else:
+                    del self._registrations[key]
+                    removed_registrations.append(key)
+        return removed_registrations, removed_instances
+
     def all_registrations(self) -> list[Registration]:
         with self._lock:
             return list(self._registrations.values())

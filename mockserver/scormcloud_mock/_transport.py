@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 from urllib.parse import unquote
 
@@ -54,10 +54,47 @@ class MockTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             raise httpx.RemoteProtocolError(
                 "Server disconnected without sending a response.", request=request
             ) from None
-        content = b"".join(chunks)
-        return httpx.Response(
-            captured["status"], headers=captured["headers"], content=content
-        )
+        status, headers = captured["status"], captured["headers"]
+        if _is_small(headers):
+            # Most answers are a little JSON: joining them is cheaper than streaming.
+            whole = _Body(chunks)
+            content = b"".join(whole)
+            whole.close()
+            return httpx.Response(status, headers=headers, content=content)
+
+        # Streamed, so a large download (a course zip) is never held whole (B12).
+        return httpx.Response(status, headers=headers, stream=_Body(chunks))
+
+
+#: Bodies up to this size, with a known length, are handed over in one piece.
+SMALL_BODY = 64 * 1024
+
+
+def _is_small(headers: list[tuple[str, str]]) -> bool:
+    length = next((v for k, v in headers if k.lower() == "content-length"), None)
+    return length is not None and length.isdigit() and int(length) <= SMALL_BODY
+
+
+class _Body(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A WSGI response body, read chunk by chunk by sync and async clients alike."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = chunks
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._chunks
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self._chunks:
+            yield chunk
+
+    def close(self) -> None:
+        close = getattr(self._chunks, "close", None)
+        if close is not None:
+            close()
+
+    async def aclose(self) -> None:
+        self.close()
 
 
 def _environ(request: httpx.Request, body: Any) -> dict[str, Any]:

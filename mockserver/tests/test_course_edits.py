@@ -97,16 +97,34 @@ def test_deleting_the_last_version_deletes_the_course(http: httpx.Client) -> Non
     assert http.get("/registrations/reg-1").status_code == 404
 
 
-def test_registrations_on_a_deleted_version_are_kept(http: httpx.Client) -> None:
+def test_deleting_a_version_deletes_the_instances_that_ran_it(
+    http: httpx.Client,
+) -> None:
     import_tiny(http, "golf", title="v0")
-    create_registration(http, "reg-1", "golf")
+    create_registration(http, "only-v0", "golf")
+    create_registration(http, "moved", "golf")
     import_tiny(http, "golf", title="v1", mayCreateNewVersion="true")
+    assert http.post("/registrations/moved/instances").status_code == 204
+    import_tiny(http, "golf", title="v2", mayCreateNewVersion="true")
+    assert http.post("/registrations/moved/instances").status_code == 204
+    setting = {"settingId": "WhenToRestartRegistration", "value": "NEVER"}
+    http.post(
+        "/registrations/moved/instances/2/configuration", json={"settings": [setting]}
+    )
+
+    assert http.delete("/courses/golf/versions/2").status_code == 204
+
+    # Its only instance ran version 0, which stays: untouched.
+    assert http.get("/registrations/only-v0").json()["course"]["version"] == 0
+    # Instance 2 ran the deleted version; instance 1 is the latest again.
+    latest = http.get("/registrations/moved").json()
+    assert (latest["instance"], latest["course"]["version"]) == (1, 1)
+    assert http.get("/registrations/moved/instances/2").status_code == 404
 
     assert http.delete("/courses/golf/versions/0").status_code == 204
-
-    registration = http.get("/registrations/reg-1")
-    assert registration.status_code == 200
-    assert registration.json()["course"]["version"] == 0
+    assert http.head("/registrations/only-v0").status_code == 404
+    instances = http.get("/registrations/moved/instances").json()["registrations"]
+    assert [i["instance"] for i in instances] == [1]
 
 
 def test_a_non_numeric_version_is_400(http: httpx.Client) -> None:

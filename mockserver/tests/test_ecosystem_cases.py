@@ -193,3 +193,25 @@ def test_stopping_twice_is_harmless(mock: MockScormCloud) -> None:
     server.stop()
     mock.close()
     mock.close()
+
+
+def test_downloads_stream_in_chunks_sync_and_async(mock: MockScormCloud) -> None:
+    # B12: one mocked response object serves both kinds of client, chunk by chunk.
+    http = httpx.Client(base_url=BASE_URL, transport=mock.transport(), auth=("a", "b"))
+    import_course(http, "golf", GOLF.name)
+
+    with http.stream("GET", "/courses/golf/zip") as response:
+        sync_chunks = list(response.iter_raw())
+
+    async def download() -> list[bytes]:
+        async with httpx.AsyncClient(
+            base_url=BASE_URL, transport=mock.transport(), auth=("a", "b")
+        ) as client:
+            async with client.stream("GET", "/courses/golf/zip") as response:
+                return [chunk async for chunk in response.aiter_raw()]
+
+    async_chunks = asyncio.run(download())
+
+    assert len(sync_chunks) > 1
+    assert b"".join(sync_chunks) == b"".join(async_chunks)
+    assert b"".join(sync_chunks).startswith(b"PK")

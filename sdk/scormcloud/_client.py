@@ -147,9 +147,12 @@ class ScormCloud(BaseClient):
         request = self._build_request(
             self._http, method, path, params=params, json=json, data=data, files=files
         )
-        retrying = self._retry_policy.retrying(
-            self._retry_key(method, files), self._sleep
-        )
+        key = self._retry_key(method, files)
+        # One attempt needs no retry loop; skipping it saves time on every call.
+        if self._retry_policy.attempts(key) == 1:
+            return self._send_once(request)
+
+        retrying = self._retry_policy.retrying(key, self._sleep)
         response: httpx.Response | None = None
         for attempt in retrying:
             with attempt:

@@ -61,10 +61,13 @@ class RetryPolicy:
         """The same loop as `retrying`, for the async client."""
         return AsyncRetrying(sleep=sleep, **self._loop_options(method))
 
+    def attempts(self, method: str) -> int:
+        """How many times a request with ``method`` may be sent in all."""
+        return self.max_retries + 1 if method in self.methods else 1
+
     def _loop_options(self, method: str) -> dict[str, Any]:
-        attempts = self.max_retries + 1 if method in self.methods else 1
         return {
-            "stop": stop_after_attempt(attempts),
+            "stop": stop_after_attempt(self.attempts(method)),
             "wait": self._wait,
             "retry": retry_if_exception(self._is_retryable),
             "before_sleep": _log_retry,
