@@ -11,10 +11,11 @@ import base64
 import binascii
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from ._errors import BadRequestError
 from ._records import Course
+from ._values import check_choice, parse_timestamp
 
 DATETIME_FILTERS = ("created", "updated")
 FILTER_BY = ("course_id", "course_title")
@@ -43,9 +44,9 @@ class CourseQuery:
     include_registration_count: bool = False
 
     def __post_init__(self) -> None:
-        _check_choice("datetimeFilter", self.datetime_filter, DATETIME_FILTERS)
-        _check_choice("filterBy", self.filter_by, FILTER_BY)
-        _check_choice("orderBy", self.order_by, ORDER_BY)
+        check_choice("datetimeFilter", self.datetime_filter, DATETIME_FILTERS)
+        check_choice("filterBy", self.filter_by, FILTER_BY)
+        check_choice("orderBy", self.order_by, ORDER_BY)
         # Parsed here so a bad timestamp is refused before any work is done.
         self.window()
 
@@ -101,25 +102,8 @@ def decode_token(token: str) -> tuple[CourseQuery, int]:
         raise BadRequestError(f"'{token}' is not a valid 'more' token") from None
 
 
-def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise BadRequestError(
-            f"'{value}' is not a valid value for {name} ({', '.join(allowed)})"
-        )
-
-
 def _timestamp(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise BadRequestError(
-            f"'{text}' is either not a timestamp or seems to be not formatted "
-            "according to ISO 8601"
-        ) from None
-    # A timestamp without a zone is UTC, as the service documents.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return None if text is None else parse_timestamp(text)
 
 
 def _moment(course: Course, which: str) -> datetime:

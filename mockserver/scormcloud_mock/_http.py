@@ -16,6 +16,7 @@ from werkzeug.wrappers import Request, Response
 
 from ._backend import Backend
 from ._errors import BadRequestError, PayloadTooLargeError
+from ._values import shorten
 
 _INTEGER = re.compile(r"-?[0-9]{1,10}")
 
@@ -87,11 +88,6 @@ def parse_int(value: str, name: str) -> int:
     if not _INTEGER.fullmatch(value) or not -(2**31) <= int(value) < 2**31:
         raise BadRequestError(f"'{shorten(value)}' is not a valid integer for {name}")
     return int(value)
-
-
-def shorten(text: str, limit: int = 100) -> str:
-    """Echo a caller's value in a message without echoing megabytes of it."""
-    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _refuse_constant(name: str) -> float:

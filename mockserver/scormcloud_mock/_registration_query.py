@@ -12,12 +12,13 @@ import binascii
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import cached_property
 from typing import Any, TypeVar
 
 from ._errors import BadRequestError
 from ._records import Instance, Registration
+from ._values import check_choice, parse_timestamp
 
 DATETIME_FILTERS = ("created", "updated")
 FILTER_BY = (
@@ -48,9 +49,9 @@ class RegistrationQuery:
     order_by: str = "created_desc"
 
     def __post_init__(self) -> None:
-        _check_choice("datetimeFilter", self.datetime_filter, DATETIME_FILTERS)
-        _check_choice("filterBy", self.filter_by, FILTER_BY)
-        _check_choice("orderBy", self.order_by, ORDER_BY)
+        check_choice("datetimeFilter", self.datetime_filter, DATETIME_FILTERS)
+        check_choice("filterBy", self.filter_by, FILTER_BY)
+        check_choice("orderBy", self.order_by, ORDER_BY)
         # Parsed now so that a bad timestamp is refused before any work is done.
         self.bounds  # noqa: B018
 
@@ -192,22 +193,5 @@ def _filter_subject(
     return subjects[filter_by]
 
 
-def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise BadRequestError(
-            f"'{value}' is not a valid value for {name} ({', '.join(allowed)})"
-        )
-
-
 def _timestamp(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise BadRequestError(
-            f"'{text}' is either not a timestamp or seems to be not formatted "
-            "according to ISO 8601"
-        ) from None
-    # A timestamp without a zone is UTC, as the service documents.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return None if text is None else parse_timestamp(text)

@@ -6,7 +6,7 @@ its rows are part of :data:`ROUTES`.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from werkzeug.routing import Rule
@@ -25,13 +25,13 @@ from ._http import (
     optional_str,
     required_str,
     route,
-    shorten,
 )
 from ._launch_options import parse_launch_options, string_list
 from ._postback import delivery_for
 from ._records import Learner, PostBack, Progress
 from ._registration_query import RegistrationQuery, decode_token
 from ._settings_request import settings_body
+from ._values import parse_timestamp
 
 COMPLETION_VALUES = frozenset({"UNKNOWN", "COMPLETED", "INCOMPLETE"})
 SUCCESS_VALUES = frozenset({"UNKNOWN", "PASSED", "FAILED"})
@@ -129,20 +129,7 @@ def _initial_progress(state: Any) -> Progress | None:
 
 def _optional_time(body: dict[str, Any], key: str, where: str) -> datetime | None:
     text = optional_str(body, key, where)
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        # A naive time is UTC; the machine's zone must not change what is stored.
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        # Refuse moments that cannot be written back out in UTC (year 0 or 10000).
-        return moment.astimezone(timezone.utc)
-    except (ValueError, OverflowError):
-        raise BadRequestError(
-            f"'{shorten(text)}' is either not a timestamp or seems to be not "
-            "formatted according to ISO 8601"
-        ) from None
+    return None if text is None else parse_timestamp(text)
 
 
 def get_registrations(call: Call) -> Response:

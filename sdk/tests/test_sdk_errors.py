@@ -114,7 +114,7 @@ def test_non_json_body_becomes_truncated_single_line_text(
 def test_json_body_without_a_message_is_shown_as_text(
     client: ScormCloud, service: FakeService
 ) -> None:
-    service.reply(400, json=["unexpected", "shape"])
+    service.reply(400, content=b'["unexpected","shape"]')
 
     with pytest.raises(BadRequestError) as caught:
         client.courses.get("c1")
