@@ -46,5 +46,18 @@ $(BENCH_STAMP): pyproject.toml | $(BIN)/python
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+# The suite again on the oldest httpx that pyproject.toml allows (field case B08).
+OLDEST_VENV := .venv-oldest
+OLDEST_HTTPX := httpx==0.25.2
+
+$(OLDEST_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_VENV)/bin/python -m pip install -q --upgrade pip
+	$(OLDEST_VENV)/bin/python -m pip install -q -e '.[mock,dev]' '$(OLDEST_HTTPX)'
+	touch $@
+
+test-oldest: $(OLDEST_VENV)/.installed
+	$(OLDEST_VENV)/bin/python -m pytest -q -p no:cacheprovider
+
 clean:
-	rm -rf $(VENV) .site .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(OLDEST_VENV) .site .mypy_cache .pytest_cache .ruff_cache
