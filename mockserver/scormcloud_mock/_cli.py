@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 
 import click
 import httpx
@@ -77,35 +78,52 @@ def serve(
         mock.close()
 
 
-_url_option = click.option(
-    "--url",
-    envvar="SCORMCLOUD_BASE_URL",
-    required=True,
-    help="The running mock's base URL, e.g. http://127.0.0.1:8080/api/v2.",
-)
+def _server_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--url, and the credentials a server started with --app-id wants."""
+    options = [
+        click.option(
+            "--url",
+            envvar="SCORMCLOUD_BASE_URL",
+            required=True,
+            help="The running mock's base URL, e.g. http://127.0.0.1:8080/api/v2.",
+        ),
+        click.option("--app-id", envvar="SCORMCLOUD_APP_ID", default=None),
+        click.option("--secret-key", envvar="SCORMCLOUD_SECRET_KEY", default=None),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @main.command()
-@_url_option
-def reset(url: str) -> None:
+@_server_options
+def reset(url: str, app_id: str | None, secret_key: str | None) -> None:
     """Forget all state of a running mock server."""
-    _control(url, "POST", "reset")
+    _control(url, "POST", "reset", _auth(app_id, secret_key))
     click.echo(f"reset {url}")
 
 
 @main.command()
-@_url_option
-def state(url: str) -> None:
+@_server_options
+def state(url: str, app_id: str | None, secret_key: str | None) -> None:
     """Print a running mock server's courses and registrations as JSON."""
-    response = _control(url, "GET", "state")
+    response = _control(url, "GET", "state", _auth(app_id, secret_key))
     click.echo(json.dumps(response.json(), indent=2, sort_keys=True))
 
 
-def _control(url: str, method: str, endpoint: str) -> httpx.Response:
+def _auth(app_id: str | None, secret_key: str | None) -> tuple[str, str] | None:
+    return (app_id, secret_key) if app_id and secret_key else None
+
+
+def _control(
+    url: str, method: str, endpoint: str, auth: tuple[str, str] | None
+) -> httpx.Response:
     """Call one of a running mock's ``/__mock__/`` control endpoints."""
     root = url.rstrip("/").removesuffix("/api/v2")
     try:
-        response = httpx.request(method, f"{root}/__mock__/{endpoint}", timeout=10)
+        response = httpx.request(
+            method, f"{root}/__mock__/{endpoint}", auth=auth, timeout=10
+        )
     except httpx.TransportError as error:
         raise click.ClickException(
             f"no mock server answered at {url}: {error}"

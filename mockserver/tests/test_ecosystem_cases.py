@@ -215,3 +215,24 @@ def test_downloads_stream_in_chunks_sync_and_async(mock: MockScormCloud) -> None
     assert len(sync_chunks) > 1
     assert b"".join(sync_chunks) == b"".join(async_chunks)
     assert b"".join(sync_chunks).startswith(b"PK")
+
+
+def test_cli_reset_and_state_pass_credentials() -> None:
+    with MockScormCloud(app_id="app", secret_key="sec") as mock:
+        server = mock.serve()
+        base = [sys.executable, "-m", "scormcloud_mock"]
+        url = ["--url", server.base_url]
+
+        anonymous = subprocess.run(
+            [*base, "reset", *url], capture_output=True, text=True, timeout=30
+        )
+        trusted = subprocess.run(
+            [*base, "state", *url, "--app-id", "app", "--secret-key", "sec"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+
+        assert anonymous.returncode == 1 and "(401)" in anonymous.stderr
+        assert trusted.returncode == 0, trusted.stderr
+        assert json.loads(trusted.stdout)["courses"] == []
