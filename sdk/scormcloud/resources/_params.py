@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
+from typing import TypeVar
+
+import httpx
+
+from .._resource import Call, page_calls
+from ..pagination import Page
+
+T = TypeVar("T")
 
 
 def list_params(**values: datetime | str | Iterable[str] | None) -> dict[str, str]:
@@ -71,3 +79,20 @@ def page_params(
     if any(value is not None for value in filters.values()):
         raise ValueError("more cannot be combined with other filters")
     return {"more": more, **flags}
+
+
+def filtered_page_calls(
+    path: str,
+    parse: Callable[[httpx.Response], Page[T]],
+    filters: Mapping[str, datetime | str | Iterable[str] | None],
+    flags: Mapping[str, str],
+    include_total_count: bool,
+) -> Callable[[str | None], Call[Page[T]]]:
+    """The page calls of a filtered list (courses, registrations).
+
+    The first request carries the filters, the include flags and, when asked,
+    `includeTotalCount`; later ones the `more` token and the include flags.
+    """
+    first_flags = {**flags, **include_flags(includeTotalCount=include_total_count)}
+    first = page_params(None, filters, first_flags)
+    return page_calls(path, parse, first, flags)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -10,10 +10,10 @@ import httpx
 from pydantic import Field
 
 from .._models import Model, parse_response
-from .._resource import Call, copy_doc, page_calls, total_count
+from .._resource import Call, copy_doc, total_count
 from ..pagination import AsyncPaginator, Page, Paginator
 from ..types.course import Course, CoursePage
-from ._params import include_flags, page_params
+from ._params import filtered_page_calls, include_flags, page_params
 
 if TYPE_CHECKING:
     from .._async_client import AsyncScormCloud
@@ -58,7 +58,13 @@ class CourseListing:
         """
         filters = _filters(since, until, datetime_filter, tags, filter, filter_by)
         flags = _flags(include_course_metadata, include_registration_count)
-        calls = _pages({**filters, "orderBy": order_by}, flags, include_total_count)
+        calls = filtered_page_calls(
+            _PATH,
+            _parse_page,
+            {**filters, "orderBy": order_by},
+            flags,
+            include_total_count,
+        )
         return Paginator(lambda more: self._client._call(calls(more)))
 
     def list_page(
@@ -129,7 +135,13 @@ class AsyncCourseListing:
     ) -> AsyncPaginator[Course]:
         filters = _filters(since, until, datetime_filter, tags, filter, filter_by)
         flags = _flags(include_course_metadata, include_registration_count)
-        calls = _pages({**filters, "orderBy": order_by}, flags, include_total_count)
+        calls = filtered_page_calls(
+            _PATH,
+            _parse_page,
+            {**filters, "orderBy": order_by},
+            flags,
+            include_total_count,
+        )
         return AsyncPaginator(lambda more: self._client._call(calls(more)))
 
     @copy_doc(CourseListing.list_page)
@@ -178,16 +190,6 @@ def _flags(metadata: bool, registration_count: bool) -> dict[str, str]:
     return include_flags(
         includeCourseMetadata=metadata, includeRegistrationCount=registration_count
     )
-
-
-def _pages(
-    filters: dict[str, datetime | str | Iterable[str] | None],
-    flags: dict[str, str],
-    include_total_count: bool,
-) -> Callable[[str | None], Call[Page[Course]]]:
-    first_flags = {**flags, **include_flags(includeTotalCount=include_total_count)}
-    first = page_params(None, filters, first_flags)
-    return page_calls(_PATH, _parse_page, first, flags)
 
 
 def _parse_page(response: httpx.Response) -> Page[Course]:

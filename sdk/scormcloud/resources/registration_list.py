@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -10,10 +10,16 @@ import httpx
 from pydantic import Field
 
 from .._models import Model, parse_response
-from .._resource import Call, copy_doc, page_calls, total_count
+from .._resource import Call, copy_doc, total_count
 from ..pagination import AsyncPaginator, Page, Paginator
 from ..types.registration import Registration, RegistrationPage
-from ._params import detail_flags, include_flags, page_params, tag_list
+from ._params import (
+    detail_flags,
+    filtered_page_calls,
+    include_flags,
+    page_params,
+    tag_list,
+)
 
 if TYPE_CHECKING:
     from .._async_client import AsyncScormCloud
@@ -72,7 +78,9 @@ class RegistrationListing:
         flags = detail_flags(
             include_child_results, include_interactions_and_objectives, include_runtime
         )
-        calls = _pages(filters, flags, include_total_count)
+        calls = filtered_page_calls(
+            _PATH, parse_registration_page, filters, flags, include_total_count
+        )
         return Paginator(lambda more: self._client._call(calls(more)))
 
     def list_page(
@@ -176,7 +184,9 @@ class AsyncRegistrationListing:
         flags = detail_flags(
             include_child_results, include_interactions_and_objectives, include_runtime
         )
-        calls = _pages(filters, flags, include_total_count)
+        calls = filtered_page_calls(
+            _PATH, parse_registration_page, filters, flags, include_total_count
+        )
         return AsyncPaginator(lambda more: self._client._call(calls(more)))
 
     @copy_doc(RegistrationListing.list_page)
@@ -238,16 +248,6 @@ def _filters(
         "filterBy": filter_by,
         "orderBy": order_by,
     }
-
-
-def _pages(
-    filters: dict[str, datetime | str | Iterable[str] | None],
-    flags: dict[str, str],
-    include_total_count: bool,
-) -> Callable[[str | None], Call[Page[Registration]]]:
-    first_flags = {**flags, **include_flags(includeTotalCount=include_total_count)}
-    first = page_params(None, filters, first_flags)
-    return page_calls(_PATH, parse_registration_page, first, flags)
 
 
 def parse_registration_page(response: httpx.Response) -> Page[Registration]:
